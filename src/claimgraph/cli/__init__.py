@@ -1,0 +1,71 @@
+"""The ``claimgraph`` command line: a thin Typer layer over the library.
+
+Commands are registered here, explicitly, from the modules that implement them; each
+module only parses options, calls the library and renders the result.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import ClaimgraphError
+from . import attribution, core, corpus, grounding, techniques
+
+__all__ = ["app", "main"]
+
+
+class _Group(TyperGroup):
+    """Turns a :class:`ClaimgraphError` into one line on stderr and its exit code."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except ClaimgraphError as exc:
+            typer.echo(f"error {exc.code}: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+def _typer(help_text: str) -> typer.Typer:
+    return typer.Typer(
+        cls=_Group,
+        help=help_text,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        add_completion=False,
+    )
+
+
+app = _typer("Read the news: who claims what, how they argue it, and where outlets disagree.")
+evaluate_app = _typer("Score claimgraph against annotated datasets.")
+train_app = _typer("Rebuild the models shipped in the package from ../shared/data.")
+techniques_app = _typer("Persuasion techniques in the SemEval-2020 Task 11 formats.")
+app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(train_app, name="train")
+app.add_typer(techniques_app, name="techniques")
+
+app.command("analyze")(core.analyze)
+app.command("ingest")(core.ingest)
+app.command("search")(core.search)
+app.command("export")(grounding.export)
+app.command("events")(corpus.events)
+app.command("compare")(corpus.compare)
+
+evaluate_app.command("attribution")(attribution.evaluate_attribution)
+evaluate_app.command("checkworthiness")(attribution.evaluate_checkworthiness)
+evaluate_app.command("techniques")(techniques.evaluate)
+evaluate_app.command("clustering")(corpus.evaluate_clustering)
+
+train_app.command("checkworthiness")(attribution.train_checkworthiness)
+train_app.command("techniques")(techniques.train)
+
+techniques_app.command("detect")(techniques.detect)
+techniques_app.command("classify")(techniques.classify)
+
+
+def main() -> None:
+    """Entry point of the ``claimgraph`` script."""
+    sys.exit(app())

@@ -1,0 +1,39 @@
+"""claimgraph's pipeline components, in the order the pipeline runs them.
+
+Adding a component means adding its spec to :data:`COMPONENTS`; ``pipeline.py`` builds
+whatever this tuple lists.
+"""
+
+from __future__ import annotations
+
+from . import (
+    attribution,
+    checkworthiness,
+    claims,
+    events,
+    places,
+    quantities,
+    techniques,
+    times,
+)
+from ._base import SECTIONS, Component, ComponentSpec, ensure_extensions
+
+__all__ = ["COMPONENTS", "SECTIONS", "Component", "ComponentSpec", "register_all", "ensure_extensions"]
+
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    checkworthiness.SPEC,
+    attribution.SPEC,
+    claims.SPEC,
+    quantities.SPEC,
+    times.SPEC,
+    places.SPEC,
+    events.SPEC,
+    techniques.SPEC,
+)
+
+
+def register_all() -> None:
+    """Register every component factory and Doc extension with spaCy (idempotent)."""
+    ensure_extensions()
+    for spec in COMPONENTS:
+        spec.register()
