@@ -17,8 +17,12 @@ __all__ = ["CheckWorthiness", "SPEC", "sentence_bounds"]
 
 
 def sentence_bounds(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Character bounds of each sentence, without surrounding white space."""
-    for sent in doc.sents:
+    """Character bounds of each sentence, without surrounding white space.
+
+    A doc without sentence boundaries (no parser ran) counts as one sentence.
+    """
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
         text = sent.text
         stripped = text.strip()
         if not stripped:

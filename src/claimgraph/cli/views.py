@@ -1,0 +1,104 @@
+"""Terminal views (Rich renderables) of analyses and search results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..export.report import LAYERS, highlights
+from ..model import Analysis
+
+__all__ = ["analysis_view", "hits_table"]
+
+#: Terminal styles of the highlight layers (the HTML report uses LAYERS' colours).
+STYLES = {
+    "source": "bold cyan",
+    "cue": "bold yellow",
+    "content": "green",
+    "author": "magenta",
+    "quantity": "bold green",
+    "time": "bold magenta",
+    "place": "bold blue",
+    "technique": "underline red",
+}
+
+
+def _highlighted(analysis: Analysis) -> Text:
+    text = Text(analysis.article.text)
+    for mark in sorted(highlights(analysis), key=lambda h: (h.layer == "content", h.start)):
+        text.stylize(STYLES[mark.layer], mark.start, mark.end)
+    return text
+
+
+def _legend() -> Text:
+    legend = Text("legend: ")
+    for name, (_colour, label) in LAYERS.items():
+        legend.append(label, style=STYLES[name])
+        legend.append("  ")
+    return legend
+
+
+def _table(title: str, headers: list[str], rows: Iterable[Iterable[object]]) -> Table | None:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table if table.row_count else None
+
+
+def analysis_view(analysis: Analysis) -> RenderableType:
+    """The whole terminal view: header, highlighted text, then one table per section."""
+    a = analysis
+    meta = " · ".join(str(v) for v in (a.article.outlet, a.article.published, a.article.author, a.article.url) if v)
+    by_id = {x.id: x for x in a.attributions}
+
+    def who(ref: str) -> str:
+        found = by_id.get(ref)
+        if found is None:
+            return "author"
+        source = found.source.text if found.source else "(unnamed)"
+        return f"{source} [{found.cue.cue_class}]"
+
+    tables = [
+        _table("Attributions", ["source", "kind", "cue", "class", "content"],
+               [(x.source.text if x.source else "(unnamed)", x.source.kind if x.source else "",
+                 x.cue.text, x.cue.cue_class, x.content.text) for x in a.attributions]),
+        _table("Claims", ["claim", "by", "certainty", "hedges", "check-worthy"],
+               [(c.text, who(c.attribution), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
+                 "" if c.checkworthiness is None else f"{c.checkworthiness:.2f}") for c in a.claims]),
+        _table("Quantities", ["text", "value", "range", "unit", "role"],
+               [(q.text, q.value, f"{q.low}–{q.high}" if q.low is not None or q.high is not None else "",
+                 q.unit, q.role) for q in a.quantities]),
+        _table("Times", ["text", "value", "precision"], [(t.text, t.value, t.precision) for t in a.times]),
+        _table("Places", ["text", "name", "country", "precision"],
+               [(p.text, p.name, p.country, p.precision) for p in a.places]),
+        _table("Events", ["type", "trigger", "actors", "targets", "place", "time", "figures"],
+               [(e.type, e.trigger.text, ", ".join(s.text for s in e.actors), ", ".join(s.text for s in e.targets),
+                 e.place.name if e.place else "", e.time.value if e.time else "",
+                 ", ".join(f"{q.role}={q.value:g}" for q in e.quantities if q.value is not None))
+                for e in a.events]),
+        _table("Persuasion techniques", ["technique", "text", "score"],
+               [(t.technique, t.text, f"{t.score:.2f}") for t in a.techniques]),
+        _table("Errors", ["stage", "code", "message"], [(e.stage, e.code, e.message) for e in a.errors]),
+    ]
+    header = Text(a.article.title or "Untitled article", style="bold")
+    if meta:
+        header.append(f"\n{meta}", style="dim")
+    body = [header, _legend(), Panel(_highlighted(a), expand=True)]
+    body.extend(t for t in tables if t is not None)
+    return Group(*body)
+
+
+def hits_table(hits: Iterable[object]) -> Table:
+    """Search results: one row per article."""
+    table = Table(expand=True)
+    for header in ("id", "published", "outlet", "title", "match"):
+        table.add_column(header, overflow="fold")
+    for hit in hits:
+        table.add_row(hit.article_id, hit.published or "", hit.outlet or "", hit.title or "", hit.snippet or "")
+    return table
