@@ -1,0 +1,110 @@
+"""End-to-end tests of analyze, ingest and search through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+from claimgraph.serialize import validate
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "port-fire.txt"
+
+
+def _run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_analyze_json_is_schema_valid_with_matching_offsets():
+    result = _run("analyze", str(EXAMPLE), "--published", "2025-04-03", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    validate(document)
+    text = document["article"]["text"]
+    assert document["article"]["published"] == "2025-04-03"
+    for sentence in document["sentences"]:
+        assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+
+
+def test_analyze_stdin_text_and_html(tmp_path: Path):
+    result = _run("analyze", "-", "--format", "text", input="Police said <b>two</b> men were arrested.\n")
+    assert result.exit_code == 0, result.output
+    assert "Police said" in result.stdout
+    out = tmp_path / "report.html"
+    result = _run("analyze", "-", "--format", "html", "-o", str(out), input="A <script>x</script> test.\n")
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script>x" not in page and "&lt;script&gt;x" in page
+
+
+def test_analyze_jsonl_gives_one_document_per_line(tmp_path: Path):
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"text": "One article."}\n{"text": "Another one.", "title": "T"}\n', encoding="utf-8")
+    result = _run("analyze", str(source), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["article"]["text"] for d in lines] == ["One article.", "Another one."]
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"", "CG101"), (b"\x00\x01\x02\x03binary\x00\xff" * 20, "CG102")],
+)
+def test_analyze_bad_file_is_one_line_with_code(tmp_path: Path, content: bytes, code: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = _run("analyze", str(path))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error {code}: ") and "bad.txt" in lines[0]
+
+
+def test_analyze_too_large_file_names_the_limit(tmp_path: Path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 400, encoding="utf-8")
+    result = _run("analyze", str(path), "--max-bytes", "1000")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error CG103: ") and "--max-bytes" in result.stderr
+
+
+def test_analyze_refuses_loopback_url_unless_allowed():
+    result = _run("analyze", "http://127.0.0.1:9/article")
+    assert result.exit_code == 1 and result.stderr.startswith("error CG201: ")
+    assert "--allow-private" in result.stderr
+    result = _run("analyze", "http://127.0.0.1:9/article", "--allow-private")
+    assert result.exit_code == 1 and result.stderr.startswith("error CG200: ")
+
+
+def test_wrong_usage_exits_2():
+    result = _run("analyze", str(EXAMPLE), "--format", "pdf")
+    assert result.exit_code == 2
+    assert _run("search").exit_code == 2
+
+
+def test_ingest_keeps_good_lines_reports_bad_one_and_is_idempotent(tmp_path: Path):
+    db = tmp_path / "cg.db"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The mayor said the bridge will reopen in May.", encoding="utf-8")
+    (corpus / "feed.jsonl").write_text(
+        '{"text": "Officials said 12 people were injured in Lyon.", "outlet": "X"}\n'
+        "{not json\n"
+        '{"text": "The union claims the plant was unsafe.", "outlet": "Y"}\n',
+        encoding="utf-8",
+    )
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = _run("ingest", str(corpus), "--db", str(db))
+    assert result.exit_code == 1
+    assert "feed.jsonl:2" in result.stderr and "empty.txt" in result.stderr
+    assert "3 new, 0 already stored, 2 skipped" in result.stderr
+    again = _run("ingest", str(corpus), "--db", str(db))
+    assert "0 new, 3 already stored, 2 skipped" in again.stderr
+    found = _run("search", "injured", "--db", str(db), "--json")
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.stdout)["hits"]
+    assert len(hits) == 1 and hits[0]["outlet"] == "X"
