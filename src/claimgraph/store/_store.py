@@ -24,6 +24,7 @@ _ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "outlet", "author"
 #: Rows fetched per query while streaming: each page is a fresh query, so the caller may
 #: write to the store between items without disturbing the iteration.
 _PAGE = 256
+_PAGE_COLUMNS = "a.id, a.outlet, a.title, a.published"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,8 +148,12 @@ class Store:
         """
         if section not in _rows.SECTIONS:
             raise UsageError(f'unknown section "{section}"; choose one of: {", ".join(_rows.SECTIONS)}')
-        where, params = _article_filter(article_ids, outlet)
-        for page in self._article_pages(where, params):
+        if article_ids is None:
+            where, params = ("a.outlet = ?", (outlet,)) if outlet is not None else ("1", ())
+            pages = self._article_pages(where, params)
+        else:
+            pages = self._chosen_article_pages(article_ids, outlet)
+        for page in pages:
             yield from self._records_of(section, page)
 
     def search(
@@ -208,10 +213,9 @@ class Store:
             last = (rows[-1][3] or "", rows[-1][0])
 
     def _article_pages(self, where: str, params: tuple[Any, ...]) -> Iterator[list[tuple[Any, ...]]]:
-        """Pages of (id, outlet, published, title) rows of the selected articles."""
+        """Pages of (id, outlet, title, published) rows of the selected articles."""
         page: list[tuple[Any, ...]] = []
-        select = "SELECT a.id, a.outlet, a.title, a.published FROM articles a"
-        for row in self._pages(select, where, params):
+        for row in self._pages(f"SELECT {_PAGE_COLUMNS} FROM articles a", where, params):
             page.append(row)
             if len(page) == _PAGE:
                 yield page
@@ -219,15 +223,26 @@ class Store:
         if page:
             yield page
 
+    def _chosen_article_pages(self, article_ids: Iterable[str], outlet: str | None) -> Iterator[list[tuple[Any, ...]]]:
+        """Like :meth:`_article_pages` for a list of ids (looked up a page at a time, then sorted)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: list[tuple[Any, ...]] = []
+        for i in range(0, len(ids), _PAGE):
+            chunk = ids[i : i + _PAGE]
+            sql = f"SELECT {_PAGE_COLUMNS} FROM articles a WHERE a.id IN ({', '.join('?' * len(chunk))})"
+            with sqlite_errors(self.path):
+                found += self._conn.execute(sql, chunk).fetchall()
+        found = sorted((row for row in found if outlet is None or row[1] == outlet), key=lambda r: (r[3] or "", r[0]))
+        for i in range(0, len(found), _PAGE):
+            yield found[i : i + _PAGE]
+
     def _records_of(self, section: str, page: list[tuple[Any, ...]]) -> Iterator[StoredRecord]:
         info = {row[0]: row for row in page}
         order = {article_id: i for i, article_id in enumerate(info)}
-        sql = (
-            f"{_rows.select_sql(section, ('r.article_id', 'r.idx'))} "
-            "WHERE r.article_id IN (SELECT value FROM json_each(?))"
-        )
+        marks = ", ".join("?" * len(info))  # a page is at most _PAGE ids: well under SQLite's limit
+        sql = f"{_rows.select_sql(section, ('r.article_id', 'r.idx'))} WHERE r.article_id IN ({marks})"
         with sqlite_errors(self.path):
-            rows = self._conn.execute(sql, (json.dumps(list(info)),)).fetchall()
+            rows = self._conn.execute(sql, tuple(info)).fetchall()
         rows.sort(key=lambda r: (order[r[-2]], r[-1]))
         for row in rows:
             article_id, outlet, title, published = info[row[-2]]
@@ -238,18 +253,6 @@ class Store:
                 title=title,
                 record=_rows.record_from_row(section, row[:-2]),
             )
-
-
-def _article_filter(article_ids: Iterable[str] | None, outlet: str | None) -> tuple[str, tuple[Any, ...]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if article_ids is not None:
-        clauses.append("a.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(article_ids)))
-    if outlet is not None:
-        clauses.append("a.outlet = ?")
-        params.append(outlet)
-    return " AND ".join(clauses) or "1", tuple(params)
 
 
 def _insert_article(conn: sqlite3.Connection, article: Article) -> bool:
