@@ -62,6 +62,7 @@ def test_failure_during_replace_keeps_the_old_analysis(store, analysis, monkeypa
     assert store.get_analysis(analysis.article.id) == analysis
 
 
+@pytest.mark.slow  # starts a Python process that imports claimgraph
 def test_process_killed_in_the_middle_of_add_leaves_nothing(tmp_path: Path) -> None:
     """A real crash: the process exits abruptly after the rows are written, before COMMIT."""
     path = tmp_path / "cg.db"

@@ -148,9 +148,8 @@ def write_transaction(conn: sqlite3.Connection, where: str) -> Iterator[sqlite3.
     try:
         with sqlite_errors(where):
             yield conn
+            conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
+        if conn.in_transaction:  # also when COMMIT itself failed
             conn.execute("ROLLBACK")
         raise
-    with sqlite_errors(where):
-        conn.execute("COMMIT")
