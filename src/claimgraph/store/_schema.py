@@ -66,6 +66,8 @@ CREATE TABLE analyses (
 );
 """
 
+# Filter indexes end in article_id so that "does this article have one?" (EXISTS in search)
+# is one index probe, not a scan of every matching record.
 # Every normalised row hangs off its analysis, which hangs off its article: deleting either
 # cascades, and replacing an analysis is "delete the analyses row, insert the new one".
 _NORMALISED = """
@@ -100,8 +102,8 @@ CREATE TABLE attributions (
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX attributions_by_id ON attributions (article_id, attribution_id);
-CREATE INDEX attributions_by_cue_class ON attributions (cue_class);
-CREATE INDEX attributions_by_source_kind ON attributions (source_kind);
+CREATE INDEX attributions_by_cue_class ON attributions (cue_class, article_id);
+CREATE INDEX attributions_by_source_kind ON attributions (source_kind, article_id);
 
 CREATE TABLE claims (
     pk              INTEGER PRIMARY KEY,
@@ -117,7 +119,7 @@ CREATE TABLE claims (
     hedges          TEXT NOT NULL,  -- JSON list of hedge spans
     UNIQUE (article_id, idx)
 );
-CREATE INDEX claims_by_attribution ON claims (attribution);
+CREATE INDEX claims_by_attribution ON claims (attribution, article_id);
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     text, content='claims', content_rowid='pk',
@@ -148,7 +150,7 @@ CREATE TABLE quantities (
     approximate INTEGER NOT NULL,
     PRIMARY KEY (article_id, idx)
 );
-CREATE INDEX quantities_by_role ON quantities (role);
+CREATE INDEX quantities_by_role ON quantities (role, article_id);
 
 CREATE TABLE times (
     article_id TEXT NOT NULL REFERENCES analyses (article_id) ON DELETE CASCADE,
@@ -175,7 +177,7 @@ CREATE TABLE places (
     precision  TEXT NOT NULL,
     PRIMARY KEY (article_id, idx)
 );
-CREATE INDEX places_by_country ON places (country);
+CREATE INDEX places_by_country ON places (country, article_id);
 
 CREATE TABLE events (
     article_id     TEXT NOT NULL REFERENCES analyses (article_id) ON DELETE CASCADE,
@@ -192,7 +194,7 @@ CREATE TABLE events (
     record         TEXT NOT NULL,  -- the whole event as schema JSON (actors, targets, quantities...)
     PRIMARY KEY (article_id, idx)
 );
-CREATE INDEX events_by_type ON events (type);
+CREATE INDEX events_by_type ON events (type, article_id);
 CREATE INDEX events_by_time ON events (time_value);
 
 CREATE TABLE techniques (
@@ -205,7 +207,7 @@ CREATE TABLE techniques (
     score      REAL,
     PRIMARY KEY (article_id, idx)
 );
-CREATE INDEX techniques_by_technique ON techniques (technique);
+CREATE INDEX techniques_by_technique ON techniques (technique, article_id);
 """
 
 #: All migrations, in order. The last number is the schema version this code knows.

@@ -68,7 +68,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the connection (idempotent)."""
+        """Close the connection (idempotent), letting SQLite refresh its query-planner statistics."""
+        try:
+            self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass  # already closed, or read-only: the statistics are an optimisation only
         self._conn.close()
 
     # -- writing -----------------------------------------------------------------------
