@@ -9,6 +9,7 @@ import pytest
 
 from claimgraph.errors import StoreError
 from claimgraph.store import MIGRATIONS, Migration, default_db_path, open_store
+from claimgraph.store._connect import sqlite_errors
 from claimgraph.store._schema import APPLICATION_ID, migrate, split_statements
 
 
@@ -152,3 +153,26 @@ def test_a_writer_waits_then_reports_a_busy_database(tmp_path: Path, analysis) -
         assert err.value.code == "CG304"
         first._conn.execute("ROLLBACK")
         assert second.add(analysis.article, analysis) is True
+
+
+def test_path_is_expanded(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with open_store("~/cg.db") as store:
+        assert store.path == str(tmp_path / "cg.db")
+    assert (tmp_path / "cg.db").is_file()
+
+
+@pytest.mark.parametrize(
+    ("sqlite_message", "code", "advice"),
+    [
+        ("attempt to write a readonly database", "CG304", "read-only; check its permissions"),
+        ("database is locked", "CG304", "busy"),
+        ("no such table: x", "CG300", "no such table"),
+    ],
+)
+def test_sqlite_errors_become_store_errors_with_advice(sqlite_message: str, code: str, advice: str) -> None:
+    # Permissions cannot be tested for real here: the tests may run as root, who ignores them.
+    with pytest.raises(StoreError, match=advice) as err:
+        with sqlite_errors("cg.db"):
+            raise sqlite3.OperationalError(sqlite_message)
+    assert err.value.code == code

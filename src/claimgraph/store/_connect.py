@@ -117,6 +117,11 @@ def sqlite_errors(where: str) -> Iterator[None]:
                 f"{BUSY_TIMEOUT_S:.0f} s; wait for it to finish and try again",
                 code="CG304",
             ) from exc
+        if "readonly" in text:
+            raise StoreError(
+                f"cannot write to {where}: the file or its folder is read-only; check its permissions",
+                code="CG304",
+            ) from exc
         raise StoreError(f"database operation failed on {where}: {text}", code="CG300") from exc
     except sqlite3.DatabaseError as exc:
         if type(exc) is not sqlite3.DatabaseError:  # IntegrityError etc.: not damage

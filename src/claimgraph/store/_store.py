@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import StoreError, UsageError
 from ..model import Analysis, Article, from_dict, to_dict
 from . import _rows
-from ._connect import connect, default_db_path, sqlite_errors, write_transaction
+from ._connect import MEMORY, connect, default_db_path, sqlite_errors, write_transaction
 from ._schema import applied_migrations
 from ._search import SearchFilters, SearchHit, check_filters, run_search
 
@@ -45,7 +45,8 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
     With ``create=False`` a missing file is an error instead of a new database.
     """
     target = default_db_path() if path is None else path
-    return Store(connect(target, create=create), str(target))
+    shown = str(target) if str(target) == MEMORY else str(Path(target).expanduser())
+    return Store(connect(target, create=create), shown)
 
 
 class Store:
