@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from storekit import full_analysis, make_article
 
 from claimgraph.errors import StoreError, UsageError
@@ -138,3 +140,28 @@ def test_unknown_cue_class_lists_the_options(corpus) -> None:
 def test_unknown_technique_suggests_the_nearest(corpus) -> None:
     with pytest.raises(UsageError, match='Did you mean "Flag-Waving"'):
         corpus.search(None, technique="Flag-Wavin")
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    from claimgraph.store import open_store
+
+    with open_store(tmp_path_factory.mktemp("search") / "cg.db") as store:
+        store.save_analysis(full_analysis(make_article()))
+        yield store
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    query=st.text(max_size=30) | st.text(alphabet='ab "*():^-+NEARODT,1', max_size=20),
+    source=st.none() | st.text(max_size=10),
+)
+def test_any_query_gives_hits_or_a_store_error(small_corpus, query: str, source: str | None) -> None:
+    try:
+        hits = small_corpus.search(query, source=source)
+    except StoreError as err:
+        assert err.code == "CG303"
+        small_corpus.search(quote_query(query), source=source)  # the advice works
+    else:
+        for hit in hits:
+            assert hit.article_id == "art-1" and isinstance(hit.snippet, str)

@@ -57,7 +57,8 @@ class SearchFilters:
 def quote_query(text: str) -> str:
     """An FTS5 query that matches the words of ``text`` literally: each white-space separated
     token becomes a quoted phrase (inner quotes doubled), and all are required."""
-    return " ".join('"' + token.replace('"', '""') + '"' for token in text.split())
+    tokens = text.replace("\x00", " ").split()
+    return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
 
 
 def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
@@ -66,7 +67,9 @@ def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
         raise UsageError(f"limit must be at least 1, not {limit}")
     if filters.cue_class is not None and filters.cue_class not in CUE_CLASSES:
         raise UsageError(_unknown("cue class", filters.cue_class, CUE_CLASSES))
-    query = filters.query if filters.query and filters.query.strip() else None
+    # FTS5 reads the query as a C string: a NUL would cut it short mid-phrase.
+    query = filters.query.replace("\x00", " ") if filters.query else None
+    query = query if query and query.strip() else None
     technique = _canonical_technique(filters.technique) if filters.technique is not None else None
     source = filters.source if filters.source else None
     return SearchFilters(
