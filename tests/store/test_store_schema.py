@@ -176,3 +176,25 @@ def test_sqlite_errors_become_store_errors_with_advice(sqlite_message: str, code
         with sqlite_errors("cg.db"):
             raise sqlite3.OperationalError(sqlite_message)
     assert err.value.code == code
+
+
+def test_concurrent_writers_queue_instead_of_failing(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storekit import full_analysis, make_article
+
+    path = tmp_path / "cg.db"
+    open_store(path).close()
+
+    def write(worker: int) -> int:
+        with open_store(path) as store:  # one connection per thread, as documented
+            for i in range(40):
+                article = make_article(id=f"w{worker}-{i}")
+                store.add(article, full_analysis(article))
+            return store.count()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(write, range(3)))
+    with open_store(path) as store:
+        assert store.count() == 120
+        assert len(list(store.iter_records("claims"))) == 360
