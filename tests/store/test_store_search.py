@@ -59,8 +59,9 @@ def test_source_filter_matches_the_resolved_name(corpus) -> None:
     assert corpus.search(None, source="Kremlin") == []
 
 
-def test_cue_class_filter(corpus) -> None:
-    hits = corpus.search(None, cue_class="distancing")
+@pytest.mark.parametrize("cue_class", ["distancing", "Distancing "])
+def test_cue_class_filter(corpus, cue_class: str) -> None:
+    hits = corpus.search(None, cue_class=cue_class)
     assert {h.article_id for h in hits} == {"wire", "daily"}
     assert all([m.cue.text for m in h.matches] == ["claimed"] for h in hits)
 

@@ -65,8 +65,9 @@ def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
     """Validated filters, with the technique name in its canonical spelling."""
     if limit < 1:
         raise UsageError(f"limit must be at least 1, not {limit}")
-    if filters.cue_class is not None and filters.cue_class not in CUE_CLASSES:
-        raise UsageError(_unknown("cue class", filters.cue_class, CUE_CLASSES))
+    cue_class = filters.cue_class.strip().lower() if filters.cue_class is not None else None
+    if cue_class is not None and cue_class not in CUE_CLASSES:
+        raise UsageError(_unknown("cue class", filters.cue_class or "", CUE_CLASSES))
     # FTS5 reads the query as a C string: a NUL would cut it short mid-phrase.
     query = filters.query.replace("\x00", " ") if filters.query else None
     query = query if query and query.strip() else None
@@ -75,7 +76,7 @@ def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
     return SearchFilters(
         query=query,
         source=source,
-        cue_class=filters.cue_class,
+        cue_class=cue_class,
         author_only=filters.author_only,
         technique=technique,
     )
