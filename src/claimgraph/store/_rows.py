@@ -30,12 +30,12 @@ from ..model import (
     to_dict,
 )
 
-__all__ = ["SECTIONS", "insert_rows", "select_sql", "record_from_row", "source_key"]
+__all__ = ["SECTIONS", "compact_json", "insert_rows", "select_sql", "record_from_row", "source_key"]
 
 Row = tuple[Any, ...]
 
 
-def _json(data: Any) -> str:
+def compact_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -67,7 +67,7 @@ def _attribution_row(a: Attribution) -> Row:
 
 
 def _claim_row(c: Claim) -> Row:
-    hedges = _json(to_dict(c.hedges))
+    hedges = compact_json(to_dict(c.hedges))
     return (c.id, c.start, c.end, c.text, c.attribution, c.checkworthiness, c.certainty, hedges)
 
 
@@ -95,7 +95,7 @@ def _event_row(e: Event) -> Row:
         place.country if place else None,
         time.value if time else None,
         time.precision if time else None,
-        _json(to_dict(e)),
+        compact_json(to_dict(e)),
     )
 
 
@@ -136,7 +136,8 @@ def _claim(r: Row) -> Claim:
 
 def _quantity(r: Row) -> Quantity:
     return Quantity(
-        start=r[0], end=r[1], text=r[2], value=r[3], low=r[4], high=r[5], unit=r[6], role=r[7], approximate=bool(r[8])
+        start=r[0], end=r[1], text=r[2], value=r[3], low=r[4], high=r[5], unit=r[6], role=r[7],
+        approximate=bool(r[8]),
     )
 
 

@@ -249,8 +249,8 @@ def split_statements(script: str) -> list[str]:
 
 def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
     """``{number: name}`` of the migrations recorded in the database."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
-    if not exists:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    if not conn.execute(query).fetchone():
         return {}
     return dict(conn.execute("SELECT number, name FROM migrations ORDER BY number").fetchall())
 

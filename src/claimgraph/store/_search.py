@@ -24,6 +24,7 @@ _SNIPPET_TOKENS = 24
 _SNIPPET_CHARS = 80  # context on each side of a filter match, when there is no query
 #: bm25 weights of the FTS columns (title, text): a word in the title counts double.
 _BM25 = "bm25(articles_fts, 2.0, 1.0)"
+_SAME_ARTICLE = "r.article_id = a.id"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,12 +104,12 @@ def _filter_clauses(f: SearchFilters) -> tuple[list[str], list[Any]]:
     params: list[Any] = []
     attribution_sql, attribution_params = _attribution_condition(f)
     if attribution_sql:
-        clauses.append(f"EXISTS (SELECT 1 FROM attributions r WHERE r.article_id = a.id AND {attribution_sql})")
+        clauses.append(f"EXISTS (SELECT 1 FROM attributions r WHERE {_SAME_ARTICLE} AND {attribution_sql})")
         params += attribution_params
     if f.author_only:
-        clauses.append("EXISTS (SELECT 1 FROM claims r WHERE r.article_id = a.id AND r.attribution = 'author')")
+        clauses.append(f"EXISTS (SELECT 1 FROM claims r WHERE {_SAME_ARTICLE} AND r.attribution = 'author')")
     if f.technique:
-        clauses.append("EXISTS (SELECT 1 FROM techniques r WHERE r.article_id = a.id AND r.technique = ?)")
+        clauses.append(f"EXISTS (SELECT 1 FROM techniques r WHERE {_SAME_ARTICLE} AND r.technique = ?)")
         params.append(f.technique)
     return clauses, params
 
@@ -186,7 +187,8 @@ def _matches(conn: sqlite3.Connection, article_id: str, f: SearchFilters) -> tup
     if f.author_only:
         found += _records(conn, "claims", "r.article_id = ? AND r.attribution = 'author'", [article_id])
     if f.technique:
-        found += _records(conn, "techniques", "r.article_id = ? AND r.technique = ?", [article_id, f.technique])
+        where = "r.article_id = ? AND r.technique = ?"
+        found += _records(conn, "techniques", where, [article_id, f.technique])
     if f.query:
         found += _claims_matching(conn, article_id, f.query)
     unique = {(type(rec).__name__, _start(rec), _end(rec), getattr(rec, "id", None)): rec for rec in found}

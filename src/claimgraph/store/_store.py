@@ -228,7 +228,9 @@ class Store:
         if page:
             yield page
 
-    def _chosen_article_pages(self, article_ids: Iterable[str], outlet: str | None) -> Iterator[list[tuple[Any, ...]]]:
+    def _chosen_article_pages(
+        self, article_ids: Iterable[str], outlet: str | None
+    ) -> Iterator[list[tuple[Any, ...]]]:
         """Like :meth:`_article_pages` for a list of ids (looked up a page at a time, then sorted)."""
         ids = list(dict.fromkeys(article_ids))
         found: list[tuple[Any, ...]] = []
@@ -237,7 +239,8 @@ class Store:
             sql = f"SELECT {_PAGE_COLUMNS} FROM articles a WHERE a.id IN ({', '.join('?' * len(chunk))})"
             with sqlite_errors(self.path):
                 found += self._conn.execute(sql, chunk).fetchall()
-        found = sorted((row for row in found if outlet is None or row[1] == outlet), key=lambda r: (r[3] or "", r[0]))
+        found = [row for row in found if outlet is None or row[1] == outlet]
+        found.sort(key=lambda r: (r[3] or "", r[0]))
         for i in range(0, len(found), _PAGE):
             yield found[i : i + _PAGE]
 
@@ -283,7 +286,7 @@ def _replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))  # cascades to the rows
     conn.execute(
         "INSERT INTO analyses (article_id, schema_version, document) VALUES (?, ?, ?)",
-        (article_id, analysis.schema_version, json.dumps(document, ensure_ascii=False, separators=(",", ":"))),
+        (article_id, analysis.schema_version, _rows.compact_json(document)),
     )
     _rows.insert_rows(conn, analysis)
 
