@@ -1,0 +1,137 @@
+"""Web archives (WARC, plain or gzipped) through warcio: an Article per HTML response record.
+
+A broken record does not end the archive: the reader reports it, scans forward to the
+next record boundary (a ``WARC/1.x`` line, or a gzip member header in a .warc.gz) and goes
+on from there, so everything readable is read.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import ClaimgraphError, EmptyInputError, InputError, MalformedRecordError, SourceNotFoundError
+from ..model import Article
+from ._common import Failure
+from ._html import html_article
+from ._metadata import normalise_published, with_metadata
+
+__all__ = ["read_warc"]
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"WARC/1."
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SCAN_CHUNK = 1 << 20
+# What warcio raises on damaged input, besides its own ArchiveLoadFailed.
+_DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
+
+
+def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
+    """An Article per HTML response record; a Failure per damaged stretch of the file.
+
+    Records of other types (request, metadata, ...) and non-HTML responses are skipped.
+    The page's own publication date is used when trafilatura finds one, else the
+    record's WARC-Date (the capture date).
+    """
+    label = os.fspath(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except FileNotFoundError:
+        yield Failure(source=label, line=None, error=SourceNotFoundError(f"{label}: no such file; check the path"))
+        return
+    except OSError as exc:
+        yield Failure(source=label, line=None, error=InputError(f"{label}: cannot read the file ({exc.strerror})"))
+        return
+    with handle:
+        yield from _read_from(handle, label)
+
+
+def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
+    if not handle.read(1):
+        yield Failure(source=label, line=None, error=EmptyInputError(f"{label} is empty (0 bytes)"))
+        return
+    start = 0
+    reported_damage = False  # one Failure per damaged stretch, not one per resync attempt
+    while True:
+        handle.seek(start)
+        records = ArchiveIterator(handle)
+        last: int | None = None  # offset of the last record that began to be read
+        try:
+            for record in records:
+                last = start + records.get_record_offset()
+                yield from _record_items(record, label, last)
+            return
+        except _DAMAGE as exc:
+            if last is not None or not reported_damage:
+                yield Failure(source=label, line=None, error=_damage_error(label, start, last, exc))
+                reported_damage = True
+        next_start = _next_boundary(handle, after=(start if last is None else last) + 1)
+        if next_start is None:
+            return
+        if last is not None:
+            reported_damage = False
+        start = next_start
+
+
+def _damage_error(label: str, start: int, last: int | None, exc: Exception) -> MalformedRecordError:
+    if last is None and start == 0:
+        what = "does not start with a readable WARC record"
+    elif last is None:
+        what = f"has a damaged record at byte {start}"
+    else:
+        what = f"is damaged in or after the record at byte {last}"
+    return MalformedRecordError(f"{label} {what} ({exc}); skipped to the next readable record")
+
+
+def _record_items(record: Any, label: str, offset: int) -> Iterator[Article | Failure]:
+    if record.rec_type != "response" or record.http_headers is None:
+        return
+    content_type = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
+    if content_type not in _HTML_TYPES:
+        return
+    payload = record.content_stream().read()
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    where = f"{label}: record at byte {offset}" + (f" ({url})" if url else "")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        error = MalformedRecordError(f"{where} is truncated ({missing} bytes missing); the file was cut short")
+        yield Failure(source=label, line=None, error=error)
+        return
+    try:
+        article = html_article(payload, url=url, label=where)
+    except ClaimgraphError as exc:
+        yield Failure(source=label, line=None, error=exc)
+        return
+    yield article if article.published else with_metadata(article, published=_capture_date(record))
+
+
+def _capture_date(record: Any) -> str | None:
+    raw = record.rec_headers.get_header("WARC-Date")
+    if not raw:
+        return None
+    try:
+        return normalise_published(raw)
+    except ClaimgraphError:
+        return None
+
+
+def _next_boundary(handle: IO[bytes], *, after: int) -> int | None:
+    """The offset of the next record start at or after ``after``, or None at the end."""
+    handle.seek(0)
+    gzipped = handle.read(2) == _GZIP_MAGIC[:2]
+    magic = _GZIP_MAGIC if gzipped else _WARC_MAGIC
+    position = after
+    while True:
+        handle.seek(position)
+        chunk = handle.read(_SCAN_CHUNK + len(magic))
+        if len(chunk) < len(magic):
+            return None
+        found = chunk.find(magic)
+        if found >= 0:
+            return position + found
+        position += _SCAN_CHUNK
