@@ -31,6 +31,7 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.05  # a text file may hold a stray control character, not one in twenty
 _SNIFF_CHARS = 8192
+_CHAOS_MARGIN = 0.05
 
 
 def decode_text(data: bytes, *, label: str, encoding: str | None = None) -> str:
@@ -82,12 +83,29 @@ def _decode_detected(data: bytes, label: str) -> str:
                 f"{label} is not valid UTF-8 (bad byte at offset {exc.start}); re-save it as UTF-8, "
                 f"or pass encoding='...' to read_text_file if it uses another encoding"
             ) from None
-    best = charset_normalizer.from_bytes(data).best()
+    best = _best_guess(data)
     if best is None:
         raise DecodingError(
             f"{label}: cannot tell its text encoding; re-save it as UTF-8, "
             f"or pass encoding='...' to read_text_file"
         )
+    return best
+
+
+def _best_guess(data: bytes) -> str | None:
+    """charset-normalizer's reading of ``data``, with a tie-break for short Latin texts.
+
+    charset-normalizer ranks candidates by "chaos" first. On a paragraph of French or Spanish
+    several single-byte code pages are near-ties on chaos (cp1257 can even win), while its
+    language-coherence score tells them apart; on equal coherence windows-1252, the web's
+    default legacy encoding (WHATWG), is preferred.
+    """
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    near = [match for match in matches if match.chaos <= least_chaos + _CHAOS_MARGIN]
+    best = max(near, key=lambda m: (round(m.coherence, 2), "cp1252" in m.could_be_from_charset))
     return str(best)
 
 
