@@ -90,7 +90,7 @@ def _skip_line(handle: IO[bytes]) -> None:
 
 def _record_article(raw: bytes) -> Article:
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         raise DecodingError(f"not valid UTF-8 (byte {exc.start}); JSON Lines must be UTF-8") from None
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import email.utils
 from datetime import datetime
 from typing import Any
 
@@ -24,17 +25,18 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 
 
 def normalise_published(value: str) -> str:
-    """``value`` as a YYYY-MM-DD date: ISO 8601 first, then any full date dateparser reads.
+    """``value`` as a YYYY-MM-DD date: ISO 8601 or RFC 2822 first, then any full date dateparser reads.
 
     The date is kept as written (a time zone does not move it to another day).
     """
     raw = value.strip()
     if not raw:
         raise InputError("the published date is empty; give a date such as 2024-03-05")
-    try:
-        return datetime.fromisoformat(raw).date().isoformat()
-    except ValueError:
-        pass
+    for fast in (datetime.fromisoformat, email.utils.parsedate_to_datetime):  # no dateparser warm-up
+        try:
+            return fast(raw).date().isoformat()
+        except (ValueError, TypeError):
+            continue
     parsed = dateparser.parse(raw, settings=_DATEPARSER_SETTINGS)
     if parsed is None:
         raise InputError(
