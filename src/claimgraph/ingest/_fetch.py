@@ -8,6 +8,7 @@ connection cannot slip a private address through. Every redirect hop is checked 
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import time
@@ -31,13 +32,14 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
 )
+# Most specific first: 0.0.0.0 and 127.0.0.1 are also "private" to the ipaddress module.
 _BLOCKED_KINDS = (
+    ("is_unspecified", "unspecified"),
     ("is_loopback", "loopback"),
     ("is_link_local", "link-local"),
-    ("is_private", "private"),
     ("is_multicast", "multicast"),
+    ("is_private", "private"),
     ("is_reserved", "reserved"),
-    ("is_unspecified", "unspecified"),
 )
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -113,7 +115,7 @@ def fetch(
     ) as client:
         for _hop in range(MAX_REDIRECTS + 1):
             address = _checked_address(current, allow_private)
-            with _send(client, current, address, url, timeout) as response:
+            with contextlib.closing(_send(client, current, address, url, timeout)) as response:
                 if response.is_redirect:
                     current = _redirect_target(current, response, url)
                     continue
@@ -144,7 +146,7 @@ def _checked_address(url: httpx.URL, allow_private: bool) -> str:
         reason = _blocked_reason(ipaddress.ip_address(address.split("%", 1)[0]))
         if reason is not None and not allow_private:
             raise BlockedAddressError(
-                f"{url} resolves to {address}, a {reason} address; claimgraph does not fetch private, "
+                f"{url} points to {address}, a {reason} address; claimgraph does not fetch private, "
                 f"loopback or link-local addresses (pass allow_private=True, CLI --allow-private, "
                 f"to fetch from your own network)"
             )
