@@ -75,3 +75,11 @@ def test_binary_html_file(tmp_path: Path) -> None:
 def test_too_large_html_file(tmp_path: Path) -> None:
     with pytest.raises(InputTooLargeError, match="100 bytes limit"):
         read_html_file(write(tmp_path / "big.html", article_html()), max_bytes=100)
+
+
+def test_fragment_text_keeps_blocks_and_joins_inline_elements() -> None:
+    from claimgraph.ingest._html import html_fragment_text
+
+    fragment = "Intro<br>line two<ul><li>a</li><li>b <a href='x'>link</a></li></ul><!-- c --><script>x()</script>end"
+    assert html_fragment_text(fragment) == "Intro\nline two\na\nb link\nend"
+    assert html_fragment_text("<p>It was <b>too</b> small.</p>") == "It was too small."
