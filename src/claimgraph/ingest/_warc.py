@@ -27,6 +27,9 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN_CHUNK = 1 << 20
+_RECORD_TYPES = frozenset(
+    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+)
 # What warcio raises on damaged input, besides its own ArchiveLoadFailed.
 _DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
 
@@ -63,18 +66,17 @@ def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
         last: int | None = None  # offset of the last record that began to be read
         try:
             for record in records:
-                last = start + records.get_record_offset()
+                last = records.offset  # absolute: the iterator starts at handle.tell()
                 yield from _record_items(record, label, last)
+                reported_damage = False  # a whole record was read: any damage is behind us
             return
         except _DAMAGE as exc:
-            if last is not None or not reported_damage:
+            if not reported_damage:
                 yield Failure(source=label, line=None, error=_damage_error(label, start, last, exc))
                 reported_damage = True
         next_start = _next_boundary(handle, after=(start if last is None else last) + 1)
         if next_start is None:
             return
-        if last is not None:
-            reported_damage = False
         start = next_start
 
 
@@ -85,10 +87,24 @@ def _damage_error(label: str, start: int, last: int | None, exc: Exception) -> M
         what = f"has a damaged record at byte {start}"
     else:
         what = f"is damaged in or after the record at byte {last}"
-    return MalformedRecordError(f"{label} {what} ({exc}); skipped to the next readable record")
+    return MalformedRecordError(f"{label} {what} ({_reason(exc)}); skipped to the next readable record")
+
+
+def _reason(exc: Exception) -> str:
+    """warcio's message without the raw bytes it quotes (binary in a gzipped archive)."""
+    text = str(exc).split(", first line", 1)[0] or type(exc).__name__
+    return text[:120].encode("ascii", "backslashreplace").decode("ascii")
 
 
 def _record_items(record: Any, label: str, offset: int) -> Iterator[Article | Failure]:
+    if record.rec_type not in _RECORD_TYPES:
+        # warcio reads on through a damaged header; a mangled type is how that damage shows.
+        error = MalformedRecordError(
+            f"{label}: record at byte {offset} has an unknown type {record.rec_type!r}; "
+            f"the record is damaged and was skipped"
+        )
+        yield Failure(source=label, line=None, error=error)
+        return
     if record.rec_type != "response" or record.http_headers is None:
         return
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
