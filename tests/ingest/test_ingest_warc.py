@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip as gzip_module
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ingest_builders import article_html, warc_bytes, write
 
 from claimgraph.errors import EmptyInputError, MalformedRecordError, SourceNotFoundError
@@ -76,6 +79,16 @@ def test_gzip_member_cut_in_the_middle(tmp_path: Path) -> None:
     assert len(failures) == 1 and failures[0].error.message.isascii()
 
 
+def test_warc_gzipped_as_a_whole(tmp_path: Path) -> None:
+    data, _ = warc_bytes(_pages(), gzip=False)
+    whole = gzip_module.compress(data)
+    items = list(read_warc(write(tmp_path / "whole.warc.gz", whole)))
+    assert [item.title for item in items] == ["One", "Two", "Three"]
+    items = list(read_warc(write(tmp_path / "cut.warc.gz", whole[:-120])))
+    assert [item.title for item in items if isinstance(item, Article)][:1] == ["One"]
+    assert any(isinstance(item, Failure) for item in items)
+
+
 def test_not_a_warc_empty_and_missing(tmp_path: Path) -> None:
     (bad,) = read_warc(write(tmp_path / "notes.warc", "just some notes\n"))
     assert isinstance(bad.error, MalformedRecordError)
@@ -92,3 +105,16 @@ def test_html_record_without_text_is_a_failure_and_reading_goes_on(tmp_path: Pat
     empty, one = read_warc(write(tmp_path / "a.warc.gz", data))
     assert isinstance(empty, Failure) and "(https://planet.example/app): no article text" in empty.error.message
     assert one.title == "One"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(gzip=st.booleans(), cut=st.integers(min_value=0), flips=st.lists(st.integers(min_value=0), max_size=4))
+def test_damaged_archives_never_raise(tmp_path: Path, gzip: bool, cut: int, flips: list[int]) -> None:
+    data, _ = warc_bytes(_pages(), gzip=gzip)
+    damaged = bytearray(data[: cut % (len(data) + 1)])
+    for position in flips:
+        if damaged:
+            damaged[position % len(damaged)] ^= 0xFF
+    items = list(read_warc(write(tmp_path / "fuzz.warc", bytes(damaged))))
+    assert all(isinstance(item, Article | Failure) for item in items)
+    assert all(item.text.strip() for item in items if isinstance(item, Article))

@@ -133,12 +133,18 @@ def _read_path(path: Path, options: _Options) -> Iterator[Article | Failure]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, depth first, hidden names skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root, name)
+    """Files under ``folder`` in path order (as ``sorted`` orders paths), hidden names skipped.
+
+    Streams: each folder is listed when reached. Symbolic links to folders are not
+    followed, so a link loop cannot trap the walk.
+    """
+    with os.scandir(folder) as listing:
+        entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def _read_file(path: Path, options: _Options) -> Iterator[Article | Failure]:

@@ -7,6 +7,7 @@ on from there, so everything readable is read.
 
 from __future__ import annotations
 
+import gzip
 import os
 import zlib
 from collections.abc import Iterator
@@ -27,11 +28,13 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN_CHUNK = 1 << 20
+_MAX_FIRST_MEMBER = 1 << 26  # decompressed bytes examined to tell a whole-file gzip
 _RECORD_TYPES = frozenset(
     {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 )
-# What warcio raises on damaged input, besides its own ArchiveLoadFailed.
-_DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
+# What warcio raises on damaged input, besides its own ArchiveLoadFailed (found by fuzzing:
+# a header cut at the wrong byte surfaces as AttributeError, IndexError or KeyError).
+_DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError, AttributeError, IndexError, KeyError)
 
 
 def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
@@ -51,13 +54,25 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
         yield Failure(source=label, line=None, error=InputError(f"{label}: cannot read the file ({exc.strerror})"))
         return
     with handle:
-        yield from _read_from(handle, label)
+        if _is_whole_file_gzip(handle):
+            # warcio needs one gzip member per record; a WARC gzipped as a whole is read
+            # through a decompressing file object instead (slower to seek, same records).
+            with gzip.GzipFile(fileobj=handle) as unpacked:
+                reader = _TolerantGzip(unpacked)
+                yield from _read_from(reader, label)  # type: ignore[arg-type]
+            if reader.truncated:
+                error = MalformedRecordError(f"{label}: the gzip stream is cut short; what followed is lost")
+                yield Failure(source=label, line=None, error=error)
+        else:
+            yield from _read_from(handle, label)
 
 
 def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
-    if not handle.read(1):
+    head = handle.read(2)
+    if not head:
         yield Failure(source=label, line=None, error=EmptyInputError(f"{label} is empty (0 bytes)"))
         return
+    magic = _GZIP_MAGIC if head == _GZIP_MAGIC[:2] else _WARC_MAGIC
     start = 0
     reported_damage = False  # one Failure per damaged stretch, not one per resync attempt
     while True:
@@ -74,7 +89,7 @@ def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
             if not reported_damage:
                 yield Failure(source=label, line=None, error=_damage_error(label, start, last, exc))
                 reported_damage = True
-        next_start = _next_boundary(handle, after=(start if last is None else last) + 1)
+        next_start = _next_boundary(handle, magic, after=(start if last is None else last) + 1)
         if next_start is None:
             return
         start = next_start
@@ -136,11 +151,66 @@ def _capture_date(record: Any) -> str | None:
         return None
 
 
-def _next_boundary(handle: IO[bytes], *, after: int) -> int | None:
-    """The offset of the next record start at or after ``after``, or None at the end."""
+class _TolerantGzip:
+    """A GzipFile that returns what it could decompress from a cut stream instead of raising.
+
+    GzipFile raises EOFError for a truncated stream and drops the bytes of that read, and
+    warcio takes EOFError for a clean end: together they would lose records silently.
+    """
+
+    def __init__(self, unpacked: gzip.GzipFile) -> None:
+        self._unpacked = unpacked
+        self.truncated = False
+
+    def read(self, size: int = -1) -> bytes:
+        out = bytearray()
+        while size < 0 or len(out) < size:
+            try:
+                chunk = self._unpacked.read1(_SCAN_CHUNK if size < 0 else size - len(out))
+            except EOFError:
+                self.truncated = True
+                break
+            if not chunk:
+                break
+            out += chunk
+        return bytes(out)
+
+    def tell(self) -> int:
+        return self._unpacked.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        try:
+            return self._unpacked.seek(offset, whence)
+        except EOFError:
+            self.truncated = True
+            return self._unpacked.tell()
+
+
+def _is_whole_file_gzip(handle: IO[bytes]) -> bool:
+    """True for a gzip stream whose first member holds more than one WARC record."""
+    head = handle.read(2)
     handle.seek(0)
-    gzipped = handle.read(2) == _GZIP_MAGIC[:2]
-    magic = _GZIP_MAGIC if gzipped else _WARC_MAGIC
+    if head != _GZIP_MAGIC[:2]:
+        return False
+    unpacker = zlib.decompressobj(wbits=31)
+    seen = b""
+    try:
+        while len(seen) < _MAX_FIRST_MEMBER and not unpacker.eof:
+            chunk = handle.read(_SCAN_CHUNK)
+            if not chunk:
+                break
+            seen += unpacker.decompress(chunk, _MAX_FIRST_MEMBER)
+            if b"\r\n\r\nWARC/1." in seen:  # a second record inside the first member
+                return True
+    except zlib.error:
+        return False  # damaged: the record reader reports it
+    finally:
+        handle.seek(0)
+    return False
+
+
+def _next_boundary(handle: IO[bytes], magic: bytes, *, after: int) -> int | None:
+    """The offset of the next ``magic`` (a record start) at or after ``after``, or None."""
     position = after
     while True:
         handle.seek(position)
