@@ -114,6 +114,8 @@ def fetch(
         headers={"User-Agent": USER_AGENT},
     ) as client:
         for _hop in range(MAX_REDIRECTS + 1):
+            if time.monotonic() > deadline:
+                raise _timed_out(url, timeout)
             address = _checked_address(current, allow_private)
             with contextlib.closing(_send(client, current, address, url, timeout)) as response:
                 if response.is_redirect:

@@ -75,6 +75,7 @@ def read_path(
     allow_private: bool = False,
     timeout: float = 20.0,
     fetch_feed_links: bool = False,
+    max_fetch_bytes: int = DEFAULT_MAX_FETCH_BYTES,
     transport: httpx.BaseTransport | None = None,
 ) -> Iterator[Article | Failure]:
     """Articles from a file, or from every supported file under a folder (sorted, recursive).
@@ -84,7 +85,7 @@ def read_path(
     """
     options = _Options(
         max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
-        fetch_feed_links=fetch_feed_links, transport=transport,
+        fetch_feed_links=fetch_feed_links, max_fetch_bytes=max_fetch_bytes, transport=transport,
     )
     yield from _read_path(Path(path), options)
 
@@ -163,7 +164,8 @@ def _read_file(path: Path, options: _Options) -> Iterator[Article | Failure]:
     elif kind == "feed":
         yield from _guarded(label, read_feed(
             path, fetch_links=options.fetch_feed_links, allow_private=options.allow_private,
-            timeout=options.timeout, max_bytes=options.max_bytes, transport=options.transport,
+            timeout=options.timeout, max_bytes=options.max_bytes, max_fetch_bytes=options.max_fetch_bytes,
+            transport=options.transport,
         ))
     else:
         yield from _guarded(label, read_warc(path))
