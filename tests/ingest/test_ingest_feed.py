@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ingest_builders import FakeDNS, article_html, html_response, routed, rss_feed, rss_item, write
 
 from claimgraph.errors import EmptyInputError, MalformedRecordError, NoArticleTextError, SourceNotFoundError
@@ -90,3 +92,13 @@ def test_empty_feed_and_missing_file(tmp_path: Path) -> None:
     assert isinstance(empty.error, EmptyInputError) and "a feed with no entries" in empty.error.message
     (missing,) = read_feed(tmp_path / "nope.xml")
     assert isinstance(missing.error, SourceNotFoundError)
+
+
+@settings(max_examples=40, deadline=None)
+@given(cut=st.integers(min_value=0), noise=st.binary(max_size=40))
+def test_damaged_feeds_never_raise(cut: int, noise: bytes) -> None:
+    damaged = FEED[: cut % (len(FEED) + 1)] + noise
+    for item in read_feed(damaged):
+        assert isinstance(item, Article | Failure)
+        if isinstance(item, Article):
+            assert item.text.strip()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ingest_builders import PARAGRAPHS, article_html, write
 
-from claimgraph.errors import BinaryInputError, EmptyInputError, InputTooLargeError, NoArticleTextError
+from claimgraph.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, NoArticleTextError
 from claimgraph.ingest import article_id, read_html, read_html_file
 
 
@@ -83,3 +85,13 @@ def test_fragment_text_keeps_blocks_and_joins_inline_elements() -> None:
     fragment = "Intro<br>line two<ul><li>a</li><li>b <a href='x'>link</a></li></ul><!-- c --><script>x()</script>end"
     assert html_fragment_text(fragment) == "Intro\nline two\na\nb link\nend"
     assert html_fragment_text("<p>It was <b>too</b> small.</p>") == "It was too small."
+
+
+@settings(max_examples=40, deadline=None)
+@given(html=st.one_of(st.text(max_size=300), st.binary(max_size=300), st.builds(lambda n: article_html()[:n], st.integers(0, 2000))))
+def test_any_html_gives_an_article_or_an_input_error(html: str | bytes) -> None:
+    try:
+        article = read_html(html)
+    except InputError:
+        return
+    assert article.text.strip()
