@@ -177,3 +177,27 @@ def test_plain_text_and_unsupported_types(dns: FakeDNS) -> None:
         fetch_url("http://news.example/p", transport=transport)
     with pytest.raises(NoArticleTextError, match="http://news.example/e: no article text"):
         fetch_url("http://news.example/e", transport=transport)
+
+
+def test_international_host_names_are_resolved_and_sent_in_idna_form(dns: FakeDNS) -> None:
+    dns.table["xn--bcher-kva.example"] = ["93.184.216.36"]
+    seen: list[httpx.Request] = []
+
+    def page(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return html_response(PAGE)
+
+    fetch_url("https://bücher.example/a", transport=routed({"xn--bcher-kva.example/a": page}))
+    assert dns.asked == ["xn--bcher-kva.example"]
+    assert seen[0].extensions["sni_hostname"] == "xn--bcher-kva.example"
+
+
+def test_odd_or_wrong_charset_labels(dns: FakeDNS) -> None:
+    transport = routed({
+        "news.example/odd": httpx.Response(200, headers={"content-type": "text/html; charset=x-klingon"}, content=PAGE.encode()),
+        "news.example/wrong": httpx.Response(
+            200, headers={"content-type": "text/plain; charset=utf-8"}, content="Ça coûte très cher à Noël.".encode("cp1252")
+        ),
+    })
+    assert fetch_url("http://news.example/odd", transport=transport).title == "Storm hits coast"
+    assert fetch_url("http://news.example/wrong", transport=transport).text == "Ça coûte très cher à Noël."

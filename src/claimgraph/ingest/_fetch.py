@@ -8,6 +8,7 @@ connection cannot slip a private address through. Every redirect hop is checked 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import ipaddress
 import socket
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from ..errors import BlockedAddressError, FetchError, UnsupportedSourceError
+from ..errors import BlockedAddressError, DecodingError, FetchError, UnsupportedSourceError
 from ..model import Article
 from ._article import make_article
 from ._common import DEFAULT_MAX_FETCH_BYTES, too_large
@@ -75,14 +76,17 @@ def fetch_url(
 
 def article_from(fetched: Fetched) -> Article:
     """The Article in a fetched HTML or plain-text body."""
+    charset = _known_charset(fetched.charset)
     if fetched.content_type in _HTML_TYPES or _sniff_html(fetched.body):
-        html: str | bytes = fetched.body
-        if fetched.charset:
-            html = fetched.body.decode(fetched.charset, errors="replace")
+        # Without a declared charset trafilatura detects one from the bytes and <meta>.
+        html = fetched.body.decode(charset, errors="replace") if charset else fetched.body
         return html_article(html, url=fetched.url, label=fetched.url)
     if fetched.content_type == "text/plain":
-        encoding = fetched.charset
-        return make_article(decode_text(fetched.body, label=fetched.url, encoding=encoding), url=fetched.url)
+        try:
+            text = decode_text(fetched.body, label=fetched.url, encoding=charset)
+        except DecodingError:  # the server's charset was wrong: detect instead
+            text = decode_text(fetched.body, label=fetched.url)
+        return make_article(text, url=fetched.url)
     raise UnsupportedSourceError(
         f"{fetched.url}: cannot read content of type {fetched.content_type or 'unknown'}; "
         f"claimgraph reads HTML pages, plain text and RSS/Atom feeds"
@@ -164,7 +168,7 @@ def _addresses(url: httpx.URL) -> list[str]:
     else:
         return [host]
     try:
-        addresses = resolve_host(host, url.port or (443 if url.scheme == "https" else 80))
+        addresses = resolve_host(url.raw_host.decode("ascii"), url.port or (443 if url.scheme == "https" else 80))
     except (OSError, UnicodeError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host} ({exc}); check the URL and your network") from None
     if not addresses:
@@ -189,7 +193,7 @@ def _send(client: httpx.Client, url: httpx.URL, address: str, original: str, tim
         "GET",
         url.copy_with(host=address),
         headers={"Host": url.netloc.decode("ascii")},
-        extensions={"sni_hostname": url.host},
+        extensions={"sni_hostname": url.raw_host.decode("ascii")},  # IDNA form, as TLS wants
     )
     try:
         return client.send(request, stream=True)
@@ -234,6 +238,16 @@ def _read_capped(response: httpx.Response, original: str, max_bytes: int, deadli
     except httpx.HTTPError as exc:
         raise FetchError(f"{original}: the download failed ({exc or type(exc).__name__}); try again later") from None
     return bytes(body)
+
+
+def _known_charset(name: str | None) -> str | None:
+    """A declared charset Python knows, else None (servers send odd labels)."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _mime(response: httpx.Response) -> str:
