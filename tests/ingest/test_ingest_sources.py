@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -154,3 +155,24 @@ def test_an_unexpected_exception_becomes_a_failure(tmp_path: Path, monkeypatch: 
     assert isinstance(first.error, InputError)
     assert "unexpected RuntimeError while reading (boom); this is a claimgraph bug" in first.error.message
     assert second.text == "B"
+
+
+def test_unlistable_subfolder_is_reported_and_the_walk_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "a" / "x.txt", "Hidden away.")
+    write(tmp_path / "b.txt", "Still read.")
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "a":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    failure, article = read_path(tmp_path)
+    assert failure.error.message == f"{tmp_path / 'a'}: cannot list the folder (Permission denied); check its permissions"
+    assert article.text == "Still read."
+
+
+def test_upper_case_url_scheme_is_a_url(dns: FakeDNS) -> None:
+    (article,) = read_sources(["HTTPS://news.example/storm"], transport=routed({"news.example/storm": html_response(article_html())}))
+    assert article.title == "Storm hits coast"

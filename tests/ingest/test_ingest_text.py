@@ -189,3 +189,8 @@ def test_any_bytes_give_an_article_or_an_input_error(tmp_path: Path, data: bytes
         assert str(path) in exc.message
     else:
         assert article.text.strip()
+
+
+def test_stdin_default_stream_may_be_text_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Replaced stdin."))
+    assert read_stdin().text == "Replaced stdin."

@@ -93,8 +93,8 @@ def read_path(
 def _read_spec(spec: str, options: _Options) -> Iterator[Article | Failure]:
     if spec == "-":
         yield from _one("standard input", lambda: read_stdin(max_bytes=options.max_bytes))
-    elif spec.startswith(("http://", "https://")):
-        yield from _read_url(spec, options)
+    elif spec.lower().startswith(("http://", "https://")):
+        yield from _guarded(spec, _read_url(spec, options))
     elif "://" in spec:
         scheme = spec.split("://", 1)[0]
         error = UnsupportedSourceError(f"{spec}: {scheme}:// sources are not supported; use http(s), a file or -")
@@ -125,7 +125,7 @@ def _read_url(url: str, options: _Options) -> Iterator[Article | Failure]:
 def _read_path(path: Path, options: _Options) -> Iterator[Article | Failure]:
     if path.is_dir():
         for file in _walk(path):
-            yield from _read_file(file, options)
+            yield from _read_file(file, options) if isinstance(file, Path) else (file,)
     elif path.exists():
         yield from _read_file(path, options)
     else:
@@ -133,14 +133,19 @@ def _read_path(path: Path, options: _Options) -> Iterator[Article | Failure]:
         yield Failure(source=str(path), line=None, error=error)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[Path | Failure]:
     """Files under ``folder`` in path order (as ``sorted`` orders paths), hidden names skipped.
 
     Streams: each folder is listed when reached. Symbolic links to folders are not
     followed, so a link loop cannot trap the walk.
     """
-    with os.scandir(folder) as listing:
-        entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        error = InputError(f"{folder}: cannot list the folder ({exc.strerror}); check its permissions")
+        yield Failure(source=str(folder), line=None, error=error)
+        return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))

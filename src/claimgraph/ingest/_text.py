@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from typing import IO
@@ -33,8 +34,8 @@ def read_stdin(
 ) -> Article:
     """One Article from standard input (or ``stream``); an HTML document goes through trafilatura."""
     if stream is None:
-        stream = sys.stdin.buffer
+        stream = getattr(sys.stdin, "buffer", sys.stdin)  # a replaced sys.stdin may be text-only
     data = read_stream_bytes(stream, label="standard input", max_bytes=max_bytes)
-    if data.lstrip()[:20].lower().startswith(_HTML_STARTS):
+    if data.removeprefix(codecs.BOM_UTF8).lstrip()[:20].lower().startswith(_HTML_STARTS):
         return html_article(data, label="standard input")
     return make_article(decode_text(data, label="standard input", encoding=encoding))
