@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 from ..errors import (
@@ -20,6 +19,7 @@ __all__ = [
     "DEFAULT_MAX_FETCH_BYTES",
     "Failure",
     "located",
+    "open_binary",
     "read_file_bytes",
     "read_stream_bytes",
     "too_large",
@@ -68,22 +68,27 @@ def located(error: ClaimgraphError, label: str, line: int | None = None) -> Clai
     return type(error)(f"{where}: {error.message}", code=error.code)
 
 
-def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes:
-    """All bytes of a file, refusing a missing, unreadable, empty or too-large one."""
-    path = Path(path)
-    label = str(path)
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """The file opened for reading bytes; raises SourceNotFoundError or InputError."""
+    label = os.fspath(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise too_large(label, max_bytes, size)
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # st_size lies for pipes and growing files
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
     except FileNotFoundError:
-        raise SourceNotFoundError(f"{label}: no such file or directory; check the path") from None
+        raise SourceNotFoundError(f"{label}: no such file; check the path") from None
     except IsADirectoryError:
         raise InputError(f"{label} is a directory; use read_path to read a folder") from None
     except OSError as exc:
         raise InputError(f"{label}: cannot read the file ({exc.strerror}); check its permissions") from None
+
+
+def read_file_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes:
+    """All bytes of a file, refusing a missing, unreadable, empty or too-large one."""
+    label = os.fspath(path)
+    with open_binary(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise too_large(label, max_bytes, size)
+        data = handle.read(max_bytes + 1)  # st_size lies for pipes and growing files
     return _checked(data, label, max_bytes)
 
 

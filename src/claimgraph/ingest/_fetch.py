@@ -70,7 +70,9 @@ def fetch_url(
     transport: httpx.BaseTransport | None = None,
 ) -> Article:
     """One Article from a web page (HTML through trafilatura, or plain text)."""
-    fetched = fetch(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, transport=transport)
+    fetched = fetch(
+        url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, transport=transport
+    )
     return article_from(fetched)
 
 
@@ -128,9 +130,12 @@ def fetch(
                 _check_status(response, url)
                 body = _read_capped(response, url, max_bytes, deadline, timeout)
                 return Fetched(
-                    url=str(current), content_type=_mime(response), charset=response.charset_encoding, body=body
+                    url=str(current), content_type=_mime(response),
+                    charset=response.charset_encoding, body=body,
                 )
-    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects; open it in a browser to find the final URL")
+    raise FetchError(
+        f"{url}: more than {MAX_REDIRECTS} redirects; open it in a browser to find the final URL"
+    )
 
 
 def _parse(url: str) -> httpx.URL:
@@ -168,9 +173,12 @@ def _addresses(url: httpx.URL) -> list[str]:
     else:
         return [host]
     try:
-        addresses = resolve_host(url.raw_host.decode("ascii"), url.port or (443 if url.scheme == "https" else 80))
+        port = url.port or (443 if url.scheme == "https" else 80)
+        addresses = resolve_host(url.raw_host.decode("ascii"), port)
     except (OSError, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve host {host} ({exc}); check the URL and your network") from None
+        raise FetchError(
+            f"{url}: cannot resolve host {host} ({exc}); check the URL and your network"
+        ) from None
     if not addresses:
         raise FetchError(f"{url}: host {host} has no address; check the URL")
     return addresses
@@ -187,7 +195,9 @@ def _blocked_reason(address: _IPAddress) -> str | None:
     return None
 
 
-def _send(client: httpx.Client, url: httpx.URL, address: str, original: str, timeout: float) -> httpx.Response:
+def _send(
+    client: httpx.Client, url: httpx.URL, address: str, original: str, timeout: float
+) -> httpx.Response:
     """Send a GET for ``url`` to the checked ``address``, keeping the host name for HTTP and TLS."""
     request = client.build_request(
         "GET",
@@ -201,7 +211,8 @@ def _send(client: httpx.Client, url: httpx.URL, address: str, original: str, tim
         raise _timed_out(original, timeout) from None
     except httpx.HTTPError as exc:
         raise FetchError(
-            f"{original}: cannot reach the server ({exc or type(exc).__name__}); check the URL and your network"
+            f"{original}: cannot reach the server ({exc or type(exc).__name__}); "
+            f"check the URL and your network"
         ) from None
 
 
@@ -220,7 +231,9 @@ def _check_status(response: httpx.Response, original: str) -> None:
         )
 
 
-def _read_capped(response: httpx.Response, original: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_capped(
+    response: httpx.Response, original: str, max_bytes: int, deadline: float, timeout: float
+) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise too_large(f"{original} (response body)", max_bytes, int(declared))
@@ -236,7 +249,9 @@ def _read_capped(response: httpx.Response, original: str, max_bytes: int, deadli
     except httpx.TimeoutException:
         raise _timed_out(original, timeout) from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{original}: the download failed ({exc or type(exc).__name__}); try again later") from None
+        raise FetchError(
+            f"{original}: the download failed ({exc or type(exc).__name__}); try again later"
+        ) from None
     return bytes(body)
 
 
@@ -260,4 +275,6 @@ def _sniff_html(body: bytes) -> bool:
 
 
 def _timed_out(original: str, timeout: float) -> FetchError:
-    return FetchError(f"{original}: timed out after {timeout:g} s; try again, or raise the timeout (CLI: --timeout)")
+    return FetchError(
+        f"{original}: timed out after {timeout:g} s; try again, or raise the timeout (CLI: --timeout)"
+    )

@@ -13,13 +13,11 @@ from ..errors import (
     ClaimgraphError,
     DecodingError,
     EmptyInputError,
-    InputError,
     MalformedRecordError,
-    SourceNotFoundError,
 )
 from ..model import Article
 from ._article import make_article
-from ._common import DEFAULT_MAX_BYTES, Failure, located, too_large
+from ._common import DEFAULT_MAX_BYTES, Failure, located, open_binary, too_large
 from ._metadata import normalise_published
 
 __all__ = ["METADATA_FIELDS", "read_jsonl"]
@@ -30,7 +28,9 @@ METADATA_FIELDS = ("title", "published", "url", "outlet", "author", "language")
 _CHUNK = 1 << 16
 
 
-def read_jsonl(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
+def read_jsonl(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Failure]:
     """An Article per good line and a Failure (with its line number) per bad one.
 
     Blank lines are skipped. ``max_bytes`` bounds each line, not the file, so a corpus
@@ -38,12 +38,9 @@ def read_jsonl(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     """
     label = os.fspath(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the checks
-    except FileNotFoundError:
-        yield Failure(source=label, line=None, error=SourceNotFoundError(f"{label}: no such file; check the path"))
-        return
-    except OSError as exc:
-        yield Failure(source=label, line=None, error=InputError(f"{label}: cannot read the file ({exc.strerror})"))
+        handle = open_binary(path)
+    except ClaimgraphError as exc:
+        yield Failure(source=label, line=None, error=exc)
         return
     with handle:
         yield from _read_lines(handle, label, max_bytes)

@@ -97,7 +97,9 @@ def _read_spec(spec: str, options: _Options) -> Iterator[Article | Failure]:
         yield from _guarded(spec, _read_url(spec, options))
     elif "://" in spec:
         scheme = spec.split("://", 1)[0]
-        error = UnsupportedSourceError(f"{spec}: {scheme}:// sources are not supported; use http(s), a file or -")
+        error = UnsupportedSourceError(
+            f"{spec}: {scheme}:// sources are not supported; use http(s), a file or -"
+        )
         yield Failure(source=spec, line=None, error=error)
     else:
         yield from _read_path(Path(spec), options)
@@ -141,7 +143,7 @@ def _walk(folder: Path) -> Iterator[Path | Failure]:
     """
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
         error = InputError(f"{folder}: cannot list the folder ({exc.strerror}); check its permissions")
         yield Failure(source=str(folder), line=None, error=error)

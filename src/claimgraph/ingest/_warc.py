@@ -16,9 +16,9 @@ from typing import IO, Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..errors import ClaimgraphError, EmptyInputError, InputError, MalformedRecordError, SourceNotFoundError
+from ..errors import ClaimgraphError, EmptyInputError, MalformedRecordError
 from ..model import Article
-from ._common import Failure
+from ._common import Failure, open_binary
 from ._html import html_article
 from ._metadata import normalise_published, with_metadata
 
@@ -46,12 +46,9 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
     """
     label = os.fspath(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the with below
-    except FileNotFoundError:
-        yield Failure(source=label, line=None, error=SourceNotFoundError(f"{label}: no such file; check the path"))
-        return
-    except OSError as exc:
-        yield Failure(source=label, line=None, error=InputError(f"{label}: cannot read the file ({exc.strerror})"))
+        handle = open_binary(path)
+    except ClaimgraphError as exc:
+        yield Failure(source=label, line=None, error=exc)
         return
     with handle:
         if _is_whole_file_gzip(handle):
@@ -130,7 +127,9 @@ def _record_items(record: Any, label: str, offset: int) -> Iterator[Article | Fa
     where = f"{label}: record at byte {offset}" + (f" ({url})" if url else "")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
-        error = MalformedRecordError(f"{where} is truncated ({missing} bytes missing); the file was cut short")
+        error = MalformedRecordError(
+            f"{where} is truncated ({missing} bytes missing); the file was cut short"
+        )
         yield Failure(source=label, line=None, error=error)
         return
     try:
