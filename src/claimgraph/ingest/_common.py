@@ -74,7 +74,7 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
     try:
         return open(path, "rb")  # noqa: SIM115 - the caller closes it
     except FileNotFoundError:
-        raise SourceNotFoundError(f"{label}: no such file; check the path") from None
+        raise SourceNotFoundError(f"{label}: no such file or directory; check the path") from None
     except IsADirectoryError:
         raise InputError(f"{label} is a directory; use read_path to read a folder") from None
     except OSError as exc:
