@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 
@@ -28,7 +27,8 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (Unicode category Cc) other than tab, line feed, vertical tab, form feed, CR.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.05  # a text file may hold a stray control character, not one in twenty
 _SNIFF_CHARS = 8192
 _CHAOS_MARGIN = 0.05
@@ -118,10 +118,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _control_ratio(text: str) -> float:
     head = text[:_SNIFF_CHARS]
-    if not head:
-        return 0.0
-    controls = sum(1 for ch in head if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return controls / len(head)
+    return len(_CONTROL.findall(head)) / len(head) if head else 0.0
 
 
 def _binary(label: str) -> BinaryInputError:
