@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip as gzip_module
+import re
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,21 @@ def test_gzip_member_cut_in_the_middle(tmp_path: Path) -> None:
     assert titles[0] == "One" and titles[-1] == "Three" and "Two" not in titles
     failures = [item for item in items if isinstance(item, Failure)]
     assert len(failures) == 1 and failures[0].error.message.isascii()
+
+
+@pytest.mark.parametrize("delta", [-9, 9])
+def test_wrong_content_length_is_reported_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], delta: int
+) -> None:
+    data, offsets = warc_bytes(_pages(), gzip=False)
+    header = re.compile(rb"Content-Length: (\d+)").search(data, offsets[0])
+    assert header is not None
+    length = str(int(header.group(1)) + delta).encode()
+    items = list(read_warc(write(tmp_path / "len.warc", data[: header.start(1)] + length + data[header.end(1) :])))
+    assert [item.title for item in items if isinstance(item, Article)] == ["One", "Two", "Three"]
+    (failure,) = [item for item in items if isinstance(item, Failure)]
+    assert f"record at byte {offsets[0]}" in failure.error.message
+    assert capsys.readouterr().err == ""  # warcio's own warning is silenced
 
 
 def test_warc_gzipped_as_a_whole(tmp_path: Path) -> None:

@@ -74,13 +74,15 @@ def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
     reported_damage = False  # one Failure per damaged stretch, not one per resync attempt
     while True:
         handle.seek(start)
-        records = ArchiveIterator(handle)
+        records = _QuietArchiveIterator(handle)
         last: int | None = None  # offset of the last record that began to be read
         try:
             for record in records:
+                yield from _length_warnings(records, label, last)
                 last = records.offset  # absolute: the iterator starts at handle.tell()
                 yield from _record_items(record, label, last)
                 reported_damage = False  # a whole record was read: any damage is behind us
+            yield from _length_warnings(records, label, last)
             return
         except _DAMAGE as exc:
             if not reported_damage:
@@ -90,6 +92,29 @@ def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
         if next_start is None:
             return
         start = next_start
+
+
+class _QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator without its stderr warning for a record of the wrong length.
+
+    warcio writes that warning itself (library code should not print) and counts it in
+    ``err_count``; _length_warnings turns the count into a Failure instead.
+    """
+
+    INC_RECORD = ""
+    reported_errors = 0
+
+
+def _length_warnings(records: _QuietArchiveIterator, label: str, last: int | None) -> Iterator[Failure]:
+    """A Failure when warcio found that the record before the current one had a wrong length."""
+    if records.err_count > records.reported_errors:
+        records.reported_errors = records.err_count
+        where = f"the record at byte {last}" if last is not None else "the first record"
+        error = MalformedRecordError(
+            f"{label}: {where} has a wrong Content-Length (no blank line after it); "
+            f"its text may be cut short or run into the next record"
+        )
+        yield Failure(source=label, line=None, error=error)
 
 
 def _damage_error(label: str, start: int, last: int | None, exc: Exception) -> MalformedRecordError:
