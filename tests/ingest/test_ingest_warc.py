@@ -105,6 +105,16 @@ def test_warc_gzipped_as_a_whole(tmp_path: Path) -> None:
     assert any(isinstance(item, Failure) for item in items)
 
 
+def test_too_large_page_in_a_record_is_skipped(tmp_path: Path) -> None:
+    data, offsets = warc_bytes(_pages(), gzip=True)
+    items = list(read_warc(write(tmp_path / "a.warc.gz", data), max_bytes=500))
+    assert all(isinstance(item, Failure) for item in items) and len(items) == 3
+    assert items[0].error.message.startswith(
+        f"{tmp_path / 'a.warc.gz'}: record at byte {offsets[0]} (https://planet.example/one): the page is larger "
+        f"than the 500 bytes limit"
+    )
+
+
 def test_not_a_warc_empty_and_missing(tmp_path: Path) -> None:
     (bad,) = read_warc(write(tmp_path / "notes.warc", "just some notes\n"))
     assert isinstance(bad.error, MalformedRecordError)

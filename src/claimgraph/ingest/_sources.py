@@ -175,7 +175,7 @@ def _read_file(path: Path, options: _Options) -> Iterator[Article | Failure]:
             transport=options.transport,
         ))
     else:
-        yield from _guarded(label, read_warc(path))
+        yield from _guarded(label, read_warc(path, max_bytes=options.max_fetch_bytes))
 
 
 def _kind(path: Path) -> str:

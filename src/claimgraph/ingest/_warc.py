@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import ClaimgraphError, EmptyInputError, MalformedRecordError
 from ..model import Article
-from ._common import Failure, open_binary
+from ._common import DEFAULT_MAX_FETCH_BYTES, Failure, open_binary, too_large
 from ._html import html_article
 from ._metadata import normalise_published, with_metadata
 
@@ -37,10 +37,13 @@ _RECORD_TYPES = frozenset(
 _DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError, AttributeError, IndexError, KeyError)
 
 
-def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
+def read_warc(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_FETCH_BYTES
+) -> Iterator[Article | Failure]:
     """An Article per HTML response record; a Failure per damaged stretch of the file.
 
-    Records of other types (request, metadata, ...) and non-HTML responses are skipped.
+    Records of other types (request, metadata, ...) and non-HTML responses are skipped;
+    ``max_bytes`` bounds each record's payload (as the fetch cap bounds a downloaded page).
     The page's own publication date is used when trafilatura finds one, else the
     record's WARC-Date (the capture date).
     """
@@ -56,15 +59,15 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[Article | Failure]:
             # through a decompressing file object instead (slower to seek, same records).
             with gzip.GzipFile(fileobj=handle) as unpacked:
                 reader = _TolerantGzip(unpacked)
-                yield from _read_from(reader, label)  # type: ignore[arg-type]
+                yield from _read_from(reader, label, max_bytes)  # type: ignore[arg-type]
             if reader.truncated:
                 error = MalformedRecordError(f"{label}: the gzip stream is cut short; what followed is lost")
                 yield Failure(source=label, line=None, error=error)
         else:
-            yield from _read_from(handle, label)
+            yield from _read_from(handle, label, max_bytes)
 
 
-def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
+def _read_from(handle: IO[bytes], label: str, max_bytes: int) -> Iterator[Article | Failure]:
     head = handle.read(2)
     if not head:
         yield Failure(source=label, line=None, error=EmptyInputError(f"{label} is empty (0 bytes)"))
@@ -80,7 +83,7 @@ def _read_from(handle: IO[bytes], label: str) -> Iterator[Article | Failure]:
             for record in records:
                 yield from _length_warnings(records, label, last)
                 last = records.offset  # absolute: the iterator starts at handle.tell()
-                yield from _record_items(record, label, last)
+                yield from _record_items(record, label, last, max_bytes)
                 reported_damage = False  # a whole record was read: any damage is behind us
             yield from _length_warnings(records, label, last)
             return
@@ -133,7 +136,7 @@ def _reason(exc: Exception) -> str:
     return text[:120].encode("ascii", "backslashreplace").decode("ascii")
 
 
-def _record_items(record: Any, label: str, offset: int) -> Iterator[Article | Failure]:
+def _record_items(record: Any, label: str, offset: int, max_bytes: int) -> Iterator[Article | Failure]:
     if record.rec_type not in _RECORD_TYPES:
         # warcio reads on through a damaged header; a mangled type is how that damage shows.
         error = MalformedRecordError(
@@ -147,9 +150,12 @@ def _record_items(record: Any, label: str, offset: int) -> Iterator[Article | Fa
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
     if content_type not in _HTML_TYPES:
         return
-    payload = record.content_stream().read()
+    payload = record.content_stream().read(max_bytes + 1)
     url = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{label}: record at byte {offset}" + (f" ({url})" if url else "")
+    if len(payload) > max_bytes:
+        yield Failure(source=label, line=None, error=too_large(f"{where}: the page", max_bytes))
+        return
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         error = MalformedRecordError(
