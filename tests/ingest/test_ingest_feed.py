@@ -102,3 +102,9 @@ def test_damaged_feeds_never_raise(cut: int, noise: bytes) -> None:
         assert isinstance(item, Article | Failure)
         if isinstance(item, Article):
             assert item.text.strip()
+
+
+def test_failures_of_fetched_feeds_name_the_feed_url() -> None:
+    (failure,) = read_feed(b"<html>not a feed</html>", url="https://planet.example/feed")
+    assert failure.source == "https://planet.example/feed"
+    assert failure.error.message.startswith("https://planet.example/feed is not a readable RSS or Atom feed")

@@ -66,13 +66,13 @@ def read_feed(
         data, label, url = _load(source, url, max_bytes, fetcher)
         parsed = _parse(data, label, url)
     except ClaimgraphError as exc:
-        yield Failure(source=_label(source), line=None, error=exc)
+        yield Failure(source=_label(source, url), line=None, error=exc)
         return
     yield from _entries(parsed, label, fetcher if fetch_links else None)
 
 
-def _label(source: str | os.PathLike[str] | bytes) -> str:
-    return "feed" if isinstance(source, bytes) else os.fspath(source)
+def _label(source: str | os.PathLike[str] | bytes, url: str | None) -> str:
+    return (url or "feed") if isinstance(source, bytes) else os.fspath(source)
 
 
 def _load(
