@@ -136,3 +136,9 @@ def test_every_line_with_content_gives_exactly_one_item(tmp_path: Path, rows: li
         else:
             assert isinstance(item, Failure) and item.line == number
             assert f"{path}, line {number}: " in item.error.message
+
+
+def test_unicode_line_separators_inside_records_do_not_split_lines(tmp_path: Path) -> None:
+    texts = ["Paris\u2028Londres", "caf\u00e9\x85next", "tab\tand \u2029 paragraph"]
+    path = write(tmp_path / "u.jsonl", "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts))
+    assert [item.text for item in read_jsonl(path)] == texts
