@@ -18,6 +18,7 @@ __all__ = [
     "NoArticleTextError",
     "MalformedRecordError",
     "UnsupportedSourceError",
+    "SourceNotFoundError",
     "FetchError",
     "BlockedAddressError",
     "StoreError",
@@ -75,6 +76,10 @@ class MalformedRecordError(InputError):
 
 class UnsupportedSourceError(InputError):
     code = "CG107"
+
+
+class SourceNotFoundError(InputError):
+    code = "CG108"
 
 
 # -- network (CG2xx) -----------------------------------------------------------------

@@ -1,0 +1,6 @@
+"""Fixtures for the ingest tests; the builders live in ingest_builders.py."""
+
+from __future__ import annotations
+
+from ingest_builders import dns  # noqa: F401 - re-exported as a fixture
+
