@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import click
 import typer
 
 from claimgraph.cli import app
@@ -14,11 +13,11 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _command_paths(group: click.Group, prefix: str = "claimgraph") -> list[str]:
+def _command_paths(group, prefix: str = "claimgraph") -> list[str]:
     paths = []
     for name, command in group.commands.items():
         path = f"{prefix} {name}"
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):  # a group (Typer vendors its own click)
             paths.extend(_command_paths(command, path))
         else:
             paths.append(path)

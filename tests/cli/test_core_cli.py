@@ -100,7 +100,7 @@ def test_ingest_keeps_good_lines_reports_bad_one_and_is_idempotent(tmp_path: Pat
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     result = _run("ingest", str(corpus), "--db", str(db))
     assert result.exit_code == 1
-    assert "feed.jsonl:2" in result.stderr and "empty.txt" in result.stderr
+    assert "feed.jsonl, line 2" in result.stderr and "empty.txt" in result.stderr
     assert "3 new, 0 already stored, 2 skipped" in result.stderr
     again = _run("ingest", str(corpus), "--db", str(db))
     assert "0 new, 3 already stored, 2 skipped" in again.stderr

@@ -14,7 +14,7 @@ from ..errors import ClaimgraphError
 __all__ = ["stdout", "stderr", "not_yet", "write_output", "print_json"]
 
 stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def not_yet(feature: str) -> ClaimgraphError:

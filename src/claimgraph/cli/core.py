@@ -39,7 +39,10 @@ def _articles(sources: Iterable[str], *, max_bytes: int, allow_private: bool, re
 
 def _failure_line(failure: ingest_lib.Failure) -> str:
     where = failure.source if failure.line is None else f"{failure.source}:{failure.line}"
-    return f"skipped {where}: error {failure.error.code}: {failure.error.message}"
+    message = failure.error.message
+    if failure.source not in message:  # the readers' messages usually name the file already
+        message = f"{where}: {message}"
+    return f"skipped: error {failure.error.code}: {message}"
 
 
 def analyze(
