@@ -28,9 +28,9 @@ class Format(str, Enum):
     html = "html"
 
 
-def _articles(sources: Iterable[str], *, max_bytes: int, allow_private: bool, report) -> Iterator[Article]:
+def _articles(sources: Iterable[str], *, report, **options) -> Iterator[Article]:
     """Articles from the sources; each failure is passed to ``report`` and skipped."""
-    for item in ingest_lib.read_sources(sources, max_bytes=max_bytes, allow_private=allow_private):
+    for item in ingest_lib.read_sources(sources, **options):
         if isinstance(item, ingest_lib.Failure):
             report(item)
         else:
@@ -55,12 +55,14 @@ def analyze(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest input file or download, in bytes.")] = ingest_lib.DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
 ) -> None:
     """Analyse one article (or each article of a JSONL file) and print the result."""
     failures: list[ingest_lib.Failure] = []
     articles = [
         ingest_lib.with_metadata(a, published=published, title=title, outlet=outlet, url=url)
-        for a in _articles([source], max_bytes=max_bytes, allow_private=allow_private, report=failures.append)
+        for a in _articles([source], max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
+                           report=failures.append)
     ]
     if not articles:
         if failures:
@@ -107,6 +109,8 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles analysed per batch.")] = 16,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest input file or download, in bytes.")] = ingest_lib.DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each URL.")] = 20.0,
+    fetch_links: Annotated[bool, typer.Option(help="Fetch the page of a feed entry that carries no text.")] = False,
 ) -> None:
     """Store articles and their analyses; idempotent by article id.
 
@@ -126,7 +130,8 @@ def ingest(
                TimeElapsedColumn())
     with open_store(db) as store, Progress(*columns, console=stderr, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
-        stream = _articles(sources, max_bytes=max_bytes, allow_private=allow_private, report=report)
+        stream = _articles(sources, max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
+                           fetch_feed_links=fetch_links, report=report)
         for article, analysis in _with_analyses(stream, analyze_articles, batch_size):
             counts["new" if store.add(article, analysis) else "known"] += 1
             progress.advance(task)
