@@ -51,21 +51,31 @@ _TIME_WORDS = "|".join(
 )
 _MEASURE_WORDS = "|".join(sorted(MEASURE_UNITS, key=len, reverse=True))
 
-QUANTITY_PATTERN = re.compile(
-    rf"""
-    (?P<mod>(?:{MODIFIER_PATTERN})\s+)?
-    (?P<between>between\s+|from\s+)?
-    (?:
-        (?P<vague>\b(?:{_VAGUE})\b)
-      | (?P<cur>{_CUR})?(?P<num>{_NUM})
-        (?:\s*(?P<sep>-|–|to|and|or)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUM}))?
-        (?P<pct>{_PCT})?
-        (?P<hyunit>-(?!to-)[A-Za-z]+(?:-old)?)?
-        (?P<unitword>\s(?:{_TIME_WORDS}|{_MEASURE_WORDS}|dollars|euros)\b)?
+_RANGE = rf"(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUM}))?"
+_NO_RANGE = "(?P<sep>(?!))?(?P<cur2>(?!))?(?P<num2>(?!))?"  # same groups, never matching
+
+
+def _quantity_pattern(second: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
+        (?P<mod>(?<![\w])(?:{MODIFIER_PATTERN})\s+)?
+        (?P<between>\b(?:between|from)\s+)?
+        (?:
+            (?P<vague>\b(?:{_VAGUE})\b)
+          | (?P<cur>{_CUR})?(?P<num>{_NUM})
+            {second}
+            (?P<pct>{_PCT})?
+            (?P<hyunit>-(?!to-)[A-Za-z]+(?:-old)?)?
+            (?P<unitword>\s(?:{_TIME_WORDS}|{_MEASURE_WORDS}|dollars|euros)\b)?
+        )
+        """,
+        re.IGNORECASE | re.VERBOSE,
     )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+
+
+QUANTITY_PATTERN = _quantity_pattern(_RANGE)
+#: The same without the range part, for a pair of figures that is not a range.
+SINGLE_PATTERN = _quantity_pattern(_NO_RANGE)
 #: After a duration, these words make it a point in time ("five days ago"), not a quantity.
 _OFFSET_AFTER = re.compile(r"^\s*(?:ago|later|earlier|after|before|prior|hence|from now)\b", re.I)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -82,9 +92,17 @@ class _Match:
 def find_quantities(doc: Doc) -> Iterator[Quantity]:
     """Every quantity in ``doc``, in text order."""
     text = doc.text
-    for m in QUANTITY_PATTERN.finditer(text):
+    pos = 0
+    while (m := QUANTITY_PATTERN.search(text, pos)) is not None:
+        pos = max(m.end(), pos + 1)
         if not (m.group("vague") or m.group("num")):
             continue
+        if m.group("num2") and not _is_range(m.groupdict(), parse_number(m.group("num")),
+                                             parse_number(m.group("num2"))):
+            # "2030 to 32 percent", "49 to 47": two figures, so match the first alone
+            # and scan again from its end
+            m = SINGLE_PATTERN.match(text, m.start()) or m
+            pos = max(m.end(), m.start() + 1)
         match = _Match(
             start=m.start(), end=m.end(), groups=m.groupdict(),
             spans={k: m.span(k) for k in m.groupdict() if m.group(k) is not None},
@@ -120,10 +138,6 @@ def _quantity(doc: Doc, m: _Match) -> Quantity | None:
     second = parse_number(g["num2"]) if g["num2"] else None
     if second is not None and g["sep"] and _is_range(g, value, second):
         low, high = value, second
-    elif g["num2"]:
-        # "49 percent to 47" is two figures, not a range: keep only the first one
-        m = _trim_range(m)
-        g = m.groups
     if bounds.low:
         low = value
     if bounds.high:
@@ -150,21 +164,15 @@ def _glued(text: str, start: int, end: int, m: _Match) -> bool:
     return False
 
 
-def _is_range(g: dict, first: float, second: float) -> bool:
+def _is_range(g: dict, first: float | None, second: float | None) -> bool:
     sep = (g["sep"] or "").lower()
-    if second <= first:
+    if first is None or second is None or second <= first:
         return False
     if sep == "and":
         return bool(g["between"])
     if sep == "to" and g["pct"] is None and g["hyunit"] is None:
         return True
     return sep in {"-", "–", "or"}
-
-
-def _trim_range(m: _Match) -> _Match:
-    groups = dict(m.groups, sep=None, num2=None, cur2=None, pct=None, hyunit=None, unitword=None)
-    return _Match(start=m.start, end=m.spans["num"][1], groups=groups,
-                  spans={k: v for k, v in m.spans.items() if v[1] <= m.spans["num"][1]})
 
 
 def _is_quantity(doc: Doc, m: _Match, number: Token, value: float) -> bool:
@@ -182,8 +190,11 @@ def _is_quantity(doc: Doc, m: _Match, number: Token, value: float) -> bool:
     if not has_unit and _after_name(doc, number):
         return False
     if g["num"].lower() == "one" and not has_unit:
+        # "one" is mostly a pronoun or an article ("one of", "one reason"); keep it only
+        # for a person in an event ("one person was killed")
         noun = counted_noun(number)
-        return noun is not None and role_of(unit_of(noun), noun, number) not in {"other"}
+        return (noun is not None and unit_of(noun) == "people"
+                and role_of("people", noun, number) != "other")
     return True
 
 
@@ -206,8 +217,17 @@ def _in_date(doc: Doc, m: _Match) -> bool:
 
 
 def _counts_plural_noun(number: Token) -> bool:
+    """'2000 people' counts; '1995 state income tax filings' is a year before a compound."""
     noun = counted_noun(number)
-    return noun is not None and noun.tag_ in {"NNS", "NNPS"}
+    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or noun.i <= number.i:
+        return False
+    return all(t.pos_ == "ADJ" for t in number.doc[number.i + 1:noun.i])
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 
 
 def _after_name(doc: Doc, number: Token) -> bool:
@@ -218,7 +238,8 @@ def _after_name(doc: Doc, number: Token) -> bool:
     if first.i == 0:
         return False
     prev = first.nbor(-1)
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"DATE"}
+    return (prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
+            and prev.lower_ not in _CALENDAR_WORDS)
 
 
 def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]:

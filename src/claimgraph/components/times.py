@@ -23,8 +23,8 @@ from ._timex import TimexMatch, find_timexes, parse_published
 
 __all__ = ["Times", "SPEC", "find_times"]
 
-_COUNT_MODIFIERS = {"over", "than", "least", "about", "nearly", "almost", "some", "to",
-                    "around", "approximately", "roughly", "under", "$", "€", "£", "#"}
+_COUNT_MODIFIERS = {"over", "than", "least", "about", "nearly", "almost", "some", "around",
+                    "approximately", "roughly", "under", "$", "€", "£", "#"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -56,8 +56,13 @@ def _is_year(doc: Doc, start: int, end: int) -> bool:
         return True
     if tok.i > 0 and tok.nbor(-1).lower_ in _COUNT_MODIFIERS:
         return False
+    if tok.i > 1 and doc[tok.i - 2].lower_ == "up" and tok.nbor(-1).lower_ == "to":
+        return False  # "up to 2000 troops"
     head = tok.head
-    return not (tok.dep_ == "nummod" and head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "DATE")
+    if tok.dep_ != "nummod" or head.tag_ not in {"NNS", "NNPS"} or head.i <= tok.i:
+        return True
+    # "2000 people" counts; "1995 state income tax filings" is a year before a compound
+    return not all(t.pos_ == "ADJ" for t in doc[tok.i + 1:head.i])
 
 
 def _looks_ahead(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,31 @@
+"""Score quantities and times against the project's gold sets; prints one JSON object.
+
+    PYTHONPATH=src python benchmarks/grounding_accuracy.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from claimgraph.eval.grounding import evaluate_grounding
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    report = evaluate_grounding(
+        args.data, ROOT / "tests/data/quantities_gold.jsonl", ROOT / "tests/data/times_gold.jsonl"
+    )
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
