@@ -85,6 +85,7 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 class _Match:
     start: int
     end: int
+    text: str  # the whole document text (Doc.text rebuilds the string on every access)
     groups: dict[str, str | None]
     spans: dict[str, tuple[int, int]]
 
@@ -104,7 +105,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
             m = SINGLE_PATTERN.match(text, m.start()) or m
             pos = max(m.end(), m.start() + 1)
         match = _Match(
-            start=m.start(), end=m.end(), groups=m.groupdict(),
+            start=m.start(), end=m.end(), text=text, groups=m.groupdict(),
             spans={k: m.span(k) for k in m.groupdict() if m.group(k) is not None},
         )
         quantity = _quantity(doc, match)
@@ -115,12 +116,12 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
 def _quantity(doc: Doc, m: _Match) -> Quantity | None:
     g = m.groups
     core_start, core_end = m.spans["vague"] if g["vague"] else m.spans["num"]
-    if _glued(doc.text, core_start, core_end, m):
+    if _glued(m.text, core_start, core_end):
         return None
     start = m.start if (g["mod"] or g["between"] or g["cur"]) else core_start
     if g["vague"]:
         value, approx = vague_value(g["vague"]), True
-        if g["vague"].lower() in {"tens", "scores"} and not doc.text[core_end:].lstrip().startswith("of"):
+        if g["vague"].lower() in {"tens", "scores"} and not m.text[core_end:core_end + 8].lstrip().startswith("of"):
             return None  # "tens"/"scores" alone are rarely numbers ("test scores")
     else:
         value, approx = parse_number(g["num"]), False
@@ -144,14 +145,14 @@ def _quantity(doc: Doc, m: _Match) -> Quantity | None:
         high = value
     end = m.end
     unit, role = _unit_and_role(doc, m, number)
-    text = doc.text
+    text = m.text
     while end > start and text[end - 1].isspace():
         end -= 1
     return Quantity(start=start, end=end, text=text[start:end], value=value, low=low,
                     high=high, unit=unit, role=role, approximate=approx)
 
 
-def _glued(text: str, start: int, end: int, m: _Match) -> bool:
+def _glued(text: str, start: int, end: int) -> bool:
     """True for digits that are part of something else: '9/11', '10:13', 'F-16', '1,2,3'."""
     before = text[max(0, start - 2):start]
     after = text[end:end + 2]
@@ -180,7 +181,7 @@ def _is_quantity(doc: Doc, m: _Match, number: Token, value: float) -> bool:
     g = m.groups
     has_unit = any(g[k] for k in ("cur", "pct", "hyunit", "unitword", "mod"))
     if g["unitword"] and g["unitword"].strip().lower().rstrip("s") in TIME_UNITS:
-        if _OFFSET_AFTER.match(doc.text[m.end:]):
+        if _OFFSET_AFTER.match(m.text[m.end:m.end + 16]):
             return False  # "two weeks ago" is a time, handled by the times component
         return True
     if not has_unit and _in_date(doc, m):
@@ -212,8 +213,8 @@ _DATE_AFTER = re.compile(
 def _in_date(doc: Doc, m: _Match) -> bool:
     """'March 22', '22 March', 'the 3rd of June', '3 p.m.': a number that is part of a date."""
     start, end = m.spans["num"]
-    before = doc.text[max(0, start - 16):start]
-    return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(doc.text[end:end + 20]))
+    before = m.text[max(0, start - 16):start]
+    return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(m.text[end:end + 20]))
 
 
 def _counts_plural_noun(number: Token) -> bool:
@@ -291,8 +292,8 @@ def _is_age(doc: Doc, m: _Match, number: Token) -> bool:
     g = m.groups
     if g["mod"] or g["cur"] or not (g["num"] or "").isdigit() or not 0 < int(g["num"]) < 120:
         return False
-    before = doc.text[max(0, m.start - 2):m.start]
-    after = doc.text[m.end:m.end + 2].lstrip(" ")
+    before = m.text[max(0, m.start - 2):m.start]
+    after = m.text[m.end:m.end + 2].lstrip(" ")
     if before != ", " or after[:1] not in {",", "\u2015", "\u2014", "\u2013", "-", ")"}:
         return False
     prev = doc.char_span(m.start - 2, m.start - 1, alignment_mode="expand")

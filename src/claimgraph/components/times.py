@@ -32,15 +32,16 @@ _PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "ye
 def find_times(doc: Doc) -> Iterator[TimeExpression]:
     """Every time expression of ``doc`` in text order, normalised to ISO 8601."""
     published = parse_published(doc_meta(doc).get("published"))
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     found = list(find_timexes(
-        doc.text, published,
+        text, published,
         is_year=lambda s, e: _is_year(doc, s, e),
         looks_ahead=lambda s, e: _looks_ahead(doc, s, e),
     ))
     found += _dateparser_fallback(doc, published, found)
     found.sort(key=lambda t: t.start)
     for t in found:
-        yield TimeExpression(start=t.start, end=t.end, text=doc.text[t.start:t.end],
+        yield TimeExpression(start=t.start, end=t.end, text=text[t.start:t.end],
                              value=t.value, precision=t.precision)
 
 
