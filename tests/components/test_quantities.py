@@ -76,6 +76,9 @@ def test_seed_article_figures(qnlp, seed_text):
     ("A city of 2 million inhabitants.", "2 million", dict(value=2e6, unit="people", role="population")),
     ("They got a 30-minute interview.", "30", dict(value=30, unit="minutes", role="duration")),
     ("One person was killed in the attack.", "One", dict(value=1, role="fatalities")),
+    ("Households making $100,000 or more voted.", "$100,000", dict(value=1e5, low=1e5, unit="USD")),
+    ("Donors who give $200 or less.", "$200", dict(value=200, high=200, role="money")),
+    ("The couple, 27 and 29 years old, left.", "29", dict(value=29, unit="years", role="age")),
 ])
 def test_quantity_fields(qnlp, text, needle, expected):
     q = one(qnlp, text, needle)
@@ -91,6 +94,7 @@ def test_quantity_fields(qnlp, text, needle, expected):
     "The 1951 Refugee Convention still holds.",
     "Five days ago, the rally began; three weeks later it ended.",
     "It lost by a 2-to-1 vote.",
+    "The plan should be ready by 6 o’clock.",
 ])
 def test_not_quantities(qnlp, text):
     assert quantities(qnlp, text) == []

@@ -81,6 +81,8 @@ PUB = "2016-09-28"
     ("Raids on 2/25 were planned.", ("2/25", "2016-02-25", "day")),
     ("The report of 2016-03-04 says so.", ("2016-03-04", "2016-03-04", "day")),
     ("In July, Cruz spoke.", ("July", "2016-07", "month")),
+    ("During a May interview, he spoke.", ("May", "2016-05", "month")),
+    ("It lasted through April this year.", ("April this year", "2016-04", "month")),
 ])
 def test_normalisation(tnlp, text, expected):
     assert expected in values(tnlp, text, PUB)

@@ -57,7 +57,8 @@ delegate protester demonstrator supporter fan spectator victim hostage prisoner 
 alien guy sailor marine doctor nurse patient american catholic muslim christian jew
 developer agent attacker gunman terrorist militant fighter suspect detainee other others
 journalist reporter passenger pilgrim family voter viewer participant attendee casualty
-evacuee survivor veteran life farmer miner teacher parent mother father son daughter
+evacuee survivor veteran life diplomat follower ambassador
+lawyer volunteer recruit convert protester worshipper shopper customer farmer miner teacher parent mother father son daughter
 """.split())
 
 WEAPON_NOUNS = frozenset("missile rocket drone shell warhead projectile bomb".split())

@@ -49,7 +49,7 @@ _APPROX = (r"(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|
            r"under|at\s+least|just\s+over|just\s+under|approximately|circa)")
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEARREL = r"(?:\s+of\s+(?P<yrel>last|this|next)\s+year)"
+_YEARREL = r"(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)"
 
 #: (kind, pattern); the longest match wins where patterns overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -74,7 +74,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: A month name on its own is a date only after one of these ("in May", not "may").
 _MONTH_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|of|last|next|this|early|mid|late|"
-    r"before|after|between|and|to|on|that|each|every|through|throughout)[\s-]*)$"
+    r"before|after|between|and|to|on|that|each|every|through|throughout|than|a|an)[\s-]*)$"
 )
 _APPROX_BEFORE = re.compile(rf"(?i:\b{_APPROX}\s+)$")
 

@@ -76,6 +76,7 @@ def _quantity_pattern(second: str) -> re.Pattern[str]:
 QUANTITY_PATTERN = _quantity_pattern(_RANGE)
 #: The same without the range part, for a pair of figures that is not a range.
 SINGLE_PATTERN = _quantity_pattern(_NO_RANGE)
+_SUFFIX = re.compile(r"\s+or\s+(more|less|fewer|so)\b", re.I)
 #: After a duration, these words make it a point in time ("five days ago"), not a quantity.
 _OFFSET_AFTER = re.compile(r"^\s*(?:ago|later|earlier|after|before|prior|hence|from now)\b", re.I)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -144,6 +145,13 @@ def _quantity(doc: Doc, m: _Match) -> Quantity | None:
     if bounds.high:
         high = value
     end = m.end
+    suffix = _SUFFIX.match(m.text, end, min(len(m.text), end + 24))
+    if suffix is not None:  # "$100,000 or more", "$200 or less", "50 or so"
+        end = suffix.end()
+        word = suffix.group(1).lower()
+        low = value if word == "more" else low
+        high = value if word in {"less", "fewer"} else high
+        approx = approx or word == "so"
     unit, role = _unit_and_role(doc, m, number)
     text = m.text
     while end > start and text[end - 1].isspace():
@@ -205,7 +213,7 @@ _MONTH = (
 )
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTH})|\bof\s+(?:{_MONTH}))\s*$", re.I)
 _DATE_AFTER = re.compile(
-    rf"^(?:(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock))",
+    rf"^(?:(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))",
     re.I,
 )
 
@@ -257,6 +265,8 @@ def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]
         word = g["unitword"].strip().lower()
         if word in {"dollars", "euros"}:
             unit = "USD" if word == "dollars" else "EUR"
+        elif word.rstrip("s") == "year" and re.match(r"\s*old\b", m.text[m.end:m.end + 6]):
+            return "years", "age"  # "29 years old"
         elif word.rstrip("s") in TIME_UNITS or word in TIME_UNITS:
             unit = TIME_UNITS.get(word.rstrip("s"), TIME_UNITS.get(word))
         else:
