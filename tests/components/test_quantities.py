@@ -153,3 +153,14 @@ def test_find_quantities_is_a_generator_in_text_order(qnlp):
     doc = qnlp("5 cats, 6 dogs and 7 birds.")
     found = list(find_quantities(doc))
     assert [q.value for q in found] == [5, 6, 7]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999),
+       st.sampled_from([("at least", "low"), ("up to", "high"), ("more than", "low"), ("", None)]))
+def test_bounded_counts_round_trip(qnlp, n, modifier):
+    words, bound = modifier
+    text = f"Police said {words} {n:,} people were killed.".replace("  ", " ")
+    q = one(qnlp, text, f"{n:,}")
+    assert (q.value, q.unit, q.role) == (n, "people", "fatalities")
+    assert q.low == (n if bound == "low" else None) and q.high == (n if bound == "high" else None)

@@ -103,7 +103,6 @@ def _parse_digits(text: str) -> float | None:
 def _parse_words(words: str) -> float | None:
     words = words.replace("-", " ")
     words = re.sub(r"\s+", " ", words).strip()
-    fraction = 0.0
     for phrase, part in _FRACTIONS.items():
         # "seven and a half", "three and a half thousand"
         marker = f" and {phrase}"
@@ -115,7 +114,7 @@ def _parse_words(words: str) -> float | None:
                 return None
             return (base + part) * scale
     value = _words_to_int(words)
-    return None if value is None else float(value) + fraction
+    return None if value is None else float(value)
 
 
 def _words_to_int(words: str) -> int | None:

@@ -17,6 +17,7 @@ __all__ = [
     "CURRENCY_WORDS",
     "TIME_UNITS",
     "MEASURE_UNITS",
+    "PERSON_NOUNS",
     "counted_noun",
     "unit_of",
     "role_of",

@@ -24,6 +24,7 @@ from ._numbers import MODIFIER_PATTERN, VAGUE, bounds_of, parse_number, vague_va
 from ._quantity_roles import (
     CURRENCY_SYMBOLS,
     MEASURE_UNITS,
+    PERSON_NOUNS,
     TIME_UNITS,
     counted_noun,
     role_of,
@@ -292,8 +293,6 @@ def _hyphen_unit(hyunit: str) -> tuple[str | None, str]:
         return TIME_UNITS[base], "duration"
     if word in MEASURE_UNITS:
         return MEASURE_UNITS[word], "other"
-    from ._quantity_roles import PERSON_NOUNS  # noqa: PLC0415 - one lookup table
-
     return ("people" if word in PERSON_NOUNS else word), "other"
 
 
