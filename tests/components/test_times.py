@@ -101,7 +101,7 @@ def test_counts_are_not_years(tnlp):
 
 @pytest.mark.parametrize("text", [
     "It happened on 32 March.", "Due February 30 or 13/25.", "Open 24/7.", "You may go.",
-    "She will march.", "The fall was steep.",
+    "She will march.", "The fall was steep.", "He spoke to April Ryan.",
 ])
 def test_not_dates(tnlp, text):
     assert values(tnlp, text, PUB) == []

@@ -349,10 +349,17 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     return kept
 
 
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?i:\b(?:to|and|with|by|from)\s+)$")
+
+
 def _month_alone_ok(text: str, m: re.Match[str]) -> bool:
     if m["y"] or m.groupdict().get("yrel") or m["mod"]:
         return True
-    return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 25):m.start()]))
+    before = text[max(0, m.start() - 25):m.start()]
+    if _NAME_AFTER.match(text, m.end()) and _NAME_BEFORE.search(before):
+        return False  # "spoke to April Ryan", "with June Carter": a first name
+    return bool(_MONTH_CONTEXT.search(before))
 
 
 def find_timexes(
