@@ -1,23 +1,139 @@
-"""Time expressions normalised against the article's publication date."""
+"""Time expressions normalised against the article's publication date.
+
+The grammar in :mod:`._timex` finds and normalises the expressions; the spaCy parse
+settles what a pattern cannot: whether a four-digit number is a year or a count
+("in 2016" against "over 2000 people") and whether the clause looks ahead ("will meet
+on Friday"). Dates that spaCy tags but the grammar does not know ("the 3rd of June,
+2015") go to dateparser, but only when they carry their own year, so that nothing is
+guessed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression
-from ._base import Component, ComponentSpec
+from ._base import Component, ComponentSpec, doc_meta
+from ._timex import TimexMatch, find_timexes, parse_published
 
-__all__ = ["Times", "SPEC"]
+__all__ = ["Times", "SPEC", "find_times"]
+
+_COUNT_MODIFIERS = {"over", "than", "least", "about", "nearly", "almost", "some", "around",
+                    "approximately", "roughly", "under", "$", "€", "£", "#"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def find_times(doc: Doc) -> Iterator[TimeExpression]:
+    """Every time expression of ``doc`` in text order, normalised to ISO 8601."""
+    published = parse_published(doc_meta(doc).get("published"))
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    found = list(find_timexes(
+        text, published,
+        is_year=lambda s, e: _is_year(doc, s, e),
+        looks_ahead=lambda s, e: _looks_ahead(doc, s, e),
+    ))
+    found += _dateparser_fallback(doc, published, found)
+    found.sort(key=lambda t: t.start)
+    for t in found:
+        yield TimeExpression(start=t.start, end=t.end, text=text[t.start:t.end],
+                             value=t.value, precision=t.precision)
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_year(doc: Doc, start: int, end: int) -> bool:
+    """A four-digit number is a year unless it counts something ('over 2000 people')."""
+    tok = _token_at(doc, start, end)
+    if tok is None:
+        return True
+    if tok.i > 0 and tok.nbor(-1).lower_ in _COUNT_MODIFIERS:
+        return False
+    if tok.i > 1 and doc[tok.i - 2].lower_ == "up" and tok.nbor(-1).lower_ == "to":
+        return False  # "up to 2000 troops"
+    head = tok.head
+    if tok.dep_ != "nummod" or head.tag_ not in {"NNS", "NNPS"} or head.i <= tok.i:
+        return True
+    # "2000 people" counts; "1995 state income tax filings" is a year before a compound
+    return not all(t.pos_ == "ADJ" for t in doc[tok.i + 1:head.i])
+
+
+def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
+    """True when the clause around the expression is in the future tense."""
+    tok = _token_at(doc, start, end)
+    if tok is None:
+        return False
+    if tok.i > 0 and tok.nbor(-1).lower_ in {"upcoming", "coming", "until", "till"}:
+        return True
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ == "aux")
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _dateparser_fallback(doc: Doc, published: date | None, found: list[TimexMatch]) -> list[TimexMatch]:
+    taken = [(t.start, t.end) for t in found]
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if not any(t.shape_ == "dddd" for t in ent) or not any(t.is_alpha for t in ent):
+            continue  # needs its own year, and more than digits (the grammar did those)
+        parsed = _parse_with_dateparser(ent.text, published)
+        if parsed is not None:
+            value, precision = parsed
+            extra.append(TimexMatch(start=ent.start_char, end=ent.end_char, value=value,
+                                    precision=precision))
+    return extra
+
+
+@lru_cache(maxsize=2048)
+def _parse_with_dateparser(text: str, published: date | None) -> tuple[str, str] | None:
+    if len(text) > 60:
+        return None
+    data = _date_parser(published).get_date_data(text)
+    when: datetime | None = data.date_obj
+    precision = _PERIOD_PRECISION.get(data.period or "")
+    if when is None or precision is None:
+        return None
+    if precision == "day":
+        return when.date().isoformat(), "day"
+    if precision == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    if precision == "month":
+        return f"{when.year:04d}-{when.month:02d}", "month"
+    return f"{when.year:04d}", "year"
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: date | None):  # noqa: ANN202 - dateparser has no public type
+    from dateparser.date import DateDataParser  # imported late: it takes a while to load
+
+    base = datetime.combine(published or date(2000, 1, 1), datetime.min.time())
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+    })
 
 
 class Times(Component):
+    """Finds time expressions and normalises them against the publication date."""
+
     section = "times"
 
     def process(self, doc: Doc) -> Iterable[TimeExpression]:
-        return ()  # not implemented yet: see the issue for this component
+        return find_times(doc)
 
 
 def make_times(nlp: Language, name: str) -> Times:
@@ -27,6 +143,6 @@ def make_times(nlp: Language, name: str) -> Times:
 SPEC = ComponentSpec(
     name="claimgraph_times_v1",
     make=make_times,
-    requires=("token.ent_type",),
+    requires=("token.dep", "token.ent_type"),
     assigns=("doc._.cg_times",),
 )
