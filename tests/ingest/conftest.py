@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-from ingest_builders import dns  # noqa: F401 - re-exported as a fixture
+from tests.ingest.ingest_builders import dns  # noqa: F401 - re-exported as a fixture
 

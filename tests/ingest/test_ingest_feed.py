@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ingest_builders import FakeDNS, article_html, html_response, routed, rss_feed, rss_item, write
+from tests.ingest.ingest_builders import FakeDNS, article_html, html_response, routed, rss_feed, rss_item, write
 
 from claimgraph.errors import EmptyInputError, MalformedRecordError, NoArticleTextError, SourceNotFoundError
 from claimgraph.ingest import Failure, article_id, read_feed

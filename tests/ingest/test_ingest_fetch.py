@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from ingest_builders import FakeDNS, article_html, html_response, routed
+from tests.ingest.ingest_builders import FakeDNS, article_html, html_response, routed
 
 from claimgraph.errors import (
     BlockedAddressError,

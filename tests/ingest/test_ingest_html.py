@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ingest_builders import PARAGRAPHS, article_html, write
+from tests.ingest.ingest_builders import PARAGRAPHS, article_html, write
 
 from claimgraph.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, NoArticleTextError
 from claimgraph.ingest import article_id, read_html, read_html_file

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ingest_builders import write
+from tests.ingest.ingest_builders import write
 
 from claimgraph.errors import (
     BinaryInputError,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from ingest_builders import FakeDNS, article_html, html_response, routed, rss_feed, rss_item, warc_bytes, write
+from tests.ingest.ingest_builders import FakeDNS, article_html, html_response, routed, rss_feed, rss_item, warc_bytes, write
 
 from claimgraph.errors import (
     BinaryInputError,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ingest_builders import article_html, write
+from tests.ingest.ingest_builders import article_html, write
 
 from claimgraph.errors import (
     BinaryInputError,

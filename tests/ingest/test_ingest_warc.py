@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ingest_builders import article_html, warc_bytes, write
+from tests.ingest.ingest_builders import article_html, warc_bytes, write
 
 from claimgraph.errors import EmptyInputError, MalformedRecordError, SourceNotFoundError
 from claimgraph.ingest import Failure, read_warc

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from storekit import TEXT, full_analysis, make_article
+from tests.store.storekit import TEXT, full_analysis, make_article
 
 from claimgraph.model import Analysis
 from claimgraph.store import Store, open_store

@@ -70,8 +70,8 @@ def test_process_killed_in_the_middle_of_add_leaves_nothing(tmp_path: Path) -> N
     script = textwrap.dedent(
         f"""
         import os, sys
-        sys.path[:0] = [{str(here)!r}]
-        from storekit import full_analysis, make_article
+        sys.path[:0] = [{str(here.parents[1])!r}]
+        from tests.store.storekit import full_analysis, make_article
         from claimgraph.store import _rows, open_store
 
         real = _rows.insert_rows

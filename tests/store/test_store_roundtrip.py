@@ -13,7 +13,7 @@ from claimgraph.model import Analysis, Article, Quantity, Sentence, Technique, T
 from claimgraph.serialize import validate
 from claimgraph.store import open_store
 
-from storekit import TEXT, make_article
+from tests.store.storekit import TEXT, make_article
 
 SECTIONS = ("sentences", "attributions", "claims", "quantities", "times", "places", "events", "techniques")
 

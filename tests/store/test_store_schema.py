@@ -181,7 +181,7 @@ def test_sqlite_errors_become_store_errors_with_advice(sqlite_message: str, code
 def test_concurrent_writers_queue_instead_of_failing(tmp_path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from storekit import full_analysis, make_article
+    from tests.store.storekit import full_analysis, make_article
 
     path = tmp_path / "cg.db"
     open_store(path).close()

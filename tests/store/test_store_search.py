@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from storekit import full_analysis, make_article
+from tests.store.storekit import full_analysis, make_article
 
 from claimgraph.errors import StoreError, UsageError
 from claimgraph.model import Analysis, Attribution, Claim, Technique
