@@ -104,9 +104,15 @@ def _merge(drafts: list[Draft], unit_of: list[int]) -> list[Draft]:
             if host is not None:
                 _fold(draft, host)
     for draft in drafts:
+        head = by_token.get(draft.token.head.i)
+        if draft.nominal and head is not None and head is not draft and head.family == draft.family \
+                and draft.token.dep_ in ("dobj", "obj"):
+            _fold(draft, _root(head))  # "signed a ceasefire agreement" is one event
+    for draft in drafts:
         if draft.folded_into is None and draft.family == "violence" and is_anaphoric(draft):
             host = _antecedent(draft, drafts)
-            if host is not None:
+            # "the attack" may refer to any violent event; "the blast" only to a blast.
+            if host is not None and draft.type in ("attack", host.type):
                 _fold(draft, host)
     return [d for d in drafts if d.folded_into is None]
 
