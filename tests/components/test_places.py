@@ -127,3 +127,14 @@ def test_seed_article_places(places_nlp, seed_text):
     assert by_name["Kiev"] == {"UA"}
     assert by_name["Tajikistan"] == {"TJ"}
     assert by_name["Istanbul"] == {"TR"}
+
+
+def test_packaged_index_matches_installed_sources():
+    from importlib import metadata
+
+    for name, version in gazetteer().sources.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pytest.skip(f"{name} is not installed (only needed to rebuild the index)")
+        assert installed == version, f"rebuild the index: python -m claimgraph.components._gazetteer ({name})"

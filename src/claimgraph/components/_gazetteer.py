@@ -30,6 +30,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ModelMissingError
+
 __all__ = ["Candidate", "Match", "Gazetteer", "gazetteer", "normalise", "build_index", "INDEX_FILE"]
 
 INDEX_FILE = "index.json.gz"
@@ -275,7 +277,13 @@ def gazetteer() -> Gazetteer:
     if path.is_file():
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
             return Gazetteer(json.load(handle))
-    return Gazetteer(build_index())
+    try:
+        return Gazetteer(build_index())
+    except ImportError as exc:
+        raise ModelMissingError(
+            f"the packaged gazetteer index is missing and {exc.name} is not installed to rebuild it: "
+            "run `pip install 'claimgraph[gazetteer]'` then `python -m claimgraph.components._gazetteer`"
+        ) from None
 
 
 def write_index(path: Path) -> None:
