@@ -12,7 +12,7 @@ Building the index from those packages takes several seconds and leaves ~450 MB 
 freed-but-held memory in the process, so it is done once, ahead of time, into a compact
 file shipped in the package (``models/gazetteer/index.json.gz``, ~2 MB) that loads in a
 fraction of a second. Rebuild it after upgrading either package with
-``python -m claimgraph.components._gazetteer``. Loading falls back to building in memory
+``python -m claimgraph.components.gazetteer_index``. Loading falls back to building in memory
 when the file is absent.
 """
 
@@ -282,7 +282,7 @@ def gazetteer() -> Gazetteer:
     except ImportError as exc:
         raise ModelMissingError(
             f"the packaged gazetteer index is missing and {exc.name} is not installed to rebuild it: "
-            "run `pip install 'claimgraph[gazetteer]'` then `python -m claimgraph.components._gazetteer`"
+            "run `pip install 'claimgraph[gazetteer]'` then `python -m claimgraph.components.gazetteer_index`"
         ) from None
 
 
@@ -292,7 +292,3 @@ def write_index(path: Path) -> None:
     text = json.dumps(build_index(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
         handle.write(text.encode("utf-8"))
-
-
-if __name__ == "__main__":  # python -m claimgraph.components._gazetteer
-    write_index(Path(str(_packaged_index())))
