@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from claimgraph.components.gazetteer_index import gazetteer, normalise
+from claimgraph.components._gazetteer import gazetteer, normalise
 from claimgraph.model import PLACE_PRECISIONS
 
 
@@ -138,3 +138,10 @@ def test_packaged_index_matches_installed_sources():
         except metadata.PackageNotFoundError:
             pytest.skip(f"{name} is not installed (only needed to rebuild the index)")
         assert installed == version, f"rebuild the index: python -m claimgraph.components.gazetteer_index ({name})"
+
+
+def test_untagged_places_after_prepositions_or_as_objects(places_nlp):
+    text = "Missiles hit Kiev. Fighting went on near Donetsk. She called Mary."
+    got = {p.text: p.country for p in _places(places_nlp, text)}
+    assert got.get("Kiev") == "UA" and got.get("Donetsk") == "UA"
+    assert "Mary" not in got

@@ -39,6 +39,8 @@ EVIDENCE_BONUS = 1.5
 NEIGHBOUR_BONUS = 0.5
 #: Bonus for matching a place's own name rather than one of its alternate names.
 PRIMARY_BONUS = 1.5
+#: Population from which an untagged object of a verb is taken as a city ("hit Kiev").
+PROMINENT_CITY = 1_000_000
 #: A first-pass reading is confident when it leads the next one by this much.
 CONFIDENT_MARGIN = 1.0
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
@@ -93,18 +95,22 @@ class Places(Component):
         return mentions, demonyms
 
     def _missed(self, doc: Doc) -> Iterator[_Mention]:
-        """Proper nouns the entity recogniser left untagged after a locative preposition
-        ("near Kharkiv") that name a country or a city by its own name."""
+        """Proper nouns the entity recogniser left untagged that name a place by its own
+        name: after a locative preposition ("near Kharkiv"), or as the object of a verb
+        when the place is prominent (a country or a city of a million: "missiles hit Kiev")."""
         for token in doc:
-            if token.ent_type_ or token.pos_ != "PROPN" or token.i == 0:
+            if token.ent_type_ or token.pos_ != "PROPN" or token.i == 0 or doc[token.i - 1].pos_ == "PROPN":
                 continue
-            if doc[token.i - 1].lower_ not in _LOCATIVE or token.dep_ != "pobj":
+            locative = token.dep_ == "pobj" and doc[token.i - 1].lower_ in _LOCATIVE
+            if not locative and token.dep_ != "dobj":
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
                 end += 1
             span = doc[token.i:end]
-            readings = tuple(m for m in self.gazetteer.lookup(span.text) if m.primary)
+            found = self.gazetteer.lookup(span.text)
+            # Outside a locative phrase, only an unambiguous or own-name prominent reading.
+            readings = tuple(m for m in found if locative or (_prominent(m) and (m.primary or len(found) == 1)))
             if readings and not self.gazetteer.demonym_country(span.text):
                 yield _Mention(start=span.start_char, end=span.end_char, text=span.text, readings=readings)
 
@@ -130,6 +136,11 @@ class Places(Component):
             if top.country and (confident or top.precision == "country"):
                 evidence[top.country] += 1
         return evidence
+
+
+def _prominent(match: Match) -> bool:
+    c = match.candidate
+    return c.precision == "country" or (c.precision == "city" and c.population >= PROMINENT_CITY)
 
 
 def _qualified(text: str, mentions: list[_Mention]) -> list[_Mention]:
