@@ -252,11 +252,15 @@ def phrase(token: Token) -> tuple[int, int]:
     """Character span of the phrase a token heads: its named entity, or its left
     modifiers and itself (no determiner, no relative clause or prepositional tail)."""
     doc = token.doc
-    if token.ent_type_ and token.ent_iob_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "\u2019s")]
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if token.ent_iob_ in ("B", "I"):
+        first, last = token.i, token.i
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        tokens = [t for t in doc[first:last + 1] if t.tag_ != "POS" and t.text not in ("'s", "\u2019s")]
+        if tokens:
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     left = token.left_edge
     while left.i < token.i and (left.pos_ in ("DET", "PUNCT", "CCONJ") or left.tag_ == "POS"):
         left = doc[left.i + 1]

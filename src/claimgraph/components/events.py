@@ -43,12 +43,11 @@ from ._event_rules import (
     find_drafts,
     is_anaphoric,
     is_consequence,
-    is_passive,
     subject_token,
 )
 from .event_types import ROLES_BY_FAMILY
 
-__all__ = ["Events", "SPEC", "sentence_units", "trigger_spans"]
+__all__ = ["Events", "SPEC", "sentence_units"]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: How many sentences back a bare "the attack" may look for the event it refers to.
@@ -119,18 +118,12 @@ def _merge(drafts: list[Draft], unit_of: list[int]) -> list[Draft]:
 
 def _consequence_host(draft: Draft, drafts: list[Draft], by_token: dict, unit_of: list[int]) -> Draft | None:
     subject = subject_token(draft, unit_of)
-    if subject is not None:
-        host = by_token.get(subject.i)
-        if host is not None and host.nominal and host.family == "violence":
-            return _root(host)
-        if not _is_weapon_typed(draft):
-            return None if not is_passive(draft.token) else _earlier_violence(draft, drafts, same_unit=True)
-        return None
-    return _earlier_violence(draft, drafts, same_unit=True) or _earlier_violence(draft, drafts, same_unit=False)
-
-
-def _is_weapon_typed(draft: Draft) -> bool:
-    return draft.type not in ("attack", "destruction")
+    if subject is None:  # agentless: "killed 137 people", "60 more were injured"
+        return _earlier_violence(draft, drafts, same_unit=True) or _earlier_violence(draft, drafts, same_unit=False)
+    host = by_token.get(subject.i)
+    if host is not None and host.nominal and host.family == "violence":
+        return _root(host)  # "the attack destroyed ..."
+    return None  # "Gunmen killed five", "missiles destroyed ...": events of their own
 
 
 def _earlier_violence(draft: Draft, drafts: list[Draft], *, same_unit: bool) -> Draft | None:
@@ -235,12 +228,6 @@ def _assign_quantities(drafts: list[Draft], quantities: Iterable[Quantity], unit
 
 def make_events(nlp: Language, name: str) -> Events:
     return Events(nlp, name)
-
-
-def trigger_spans(nlp: Language, doc: Doc, *, realis_only: bool = True) -> list[tuple[int, int, str]]:
-    """Trigger spans of the events component in ``nlp`` for an already parsed doc."""
-    component = nlp.get_pipe(SPEC.name)
-    return component.triggers(doc, realis_only=realis_only)
 
 
 SPEC = ComponentSpec(
