@@ -173,3 +173,11 @@ def test_seed_article_events(nlp, seed_text):
     capture = next(e for e in events if e.type == "arrest")
     assert "leadership" in " ".join(t.text for t in capture.targets)
     assert capture.place.name == "Istanbul"
+
+
+def test_hyphenated_nominal_keeps_its_prefix_and_possessor(nlp):
+    text = "Protests followed Putin's re-election."
+    events = run(nlp, text)
+    election = next(e for e in events if e.type == "election")
+    assert election.trigger.text == "re-election"
+    assert [a.text for a in election.actors] == ["Putin"]

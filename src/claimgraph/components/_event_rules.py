@@ -42,6 +42,7 @@ _ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TARGET_PREPS = frozenset({"on", "against", "at"})
 _OF_TYPES = frozenset({"arrest", "abduction", "attack"})
+_PREFIXES = frozenset({"re", "counter", "pre", "post"})
 
 
 @dataclass(slots=True)
@@ -58,7 +59,8 @@ class Draft:
 
     @property
     def start(self) -> int:
-        return self.token.idx
+        prefix = hyphen_prefix(self.token)
+        return (prefix or self.token).idx
 
     @property
     def end(self) -> int:
@@ -71,6 +73,15 @@ class Draft:
     @property
     def family(self) -> str:
         return EVENT_TYPES[self.type].family
+
+
+def hyphen_prefix(token: Token) -> Token | None:
+    """The "re" of "re-election" when the tokenizer split it off ("re", "-", "election")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in _PREFIXES \
+            and doc[token.i - 2].idx + len(doc[token.i - 2].text) == doc[token.i - 1].idx:
+        return doc[token.i - 2]
+    return None
 
 
 def build_matcher(vocab: Vocab) -> Matcher:
@@ -205,7 +216,8 @@ def _actors(token: Token, unit_of: list[int]) -> Iterator[tuple[int, int]]:
             elif subject.lemma_.lower() not in NOUN_TRIGGERS:
                 heads.append(subject)
     else:
-        heads.extend(c for c in token.children if c.dep_ == "poss")
+        owners = (token, hyphen_prefix(token) or token)  # "Putin's re-election": poss of "re"
+        heads.extend(c for owner in set(owners) for c in owner.children if c.dep_ == "poss")
         heads.extend(_named_modifiers(token))
     heads.extend(_agents(token))
     for head in heads:
