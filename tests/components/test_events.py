@@ -181,3 +181,10 @@ def test_hyphenated_nominal_keeps_its_prefix_and_possessor(nlp):
     election = next(e for e in events if e.type == "election")
     assert election.trigger.text == "re-election"
     assert [a.text for a in election.actors] == ["Putin"]
+
+
+def test_opened_fire_and_title_case(nlp):
+    events = run(nlp, "A gunman opened fire at a school.")
+    assert [(e.type, e.trigger.text) for e in events] == [("attack", "opened")]
+    events = run(nlp, "Shooting Spree Leaves Town In Shock")
+    assert [e.type for e in events] == ["attack"]

@@ -12,7 +12,7 @@ subject or an "on"/"against" object.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
@@ -42,6 +42,7 @@ _ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TARGET_PREPS = frozenset({"on", "against", "at"})
 _OF_TYPES = frozenset({"arrest", "abduction", "attack"})
+_EVENT_HEADS = frozenset({"spree", "rampage", "incident", "campaign", "wave"})
 _PREFIXES = frozenset({"re", "counter", "pre", "post"})
 
 
@@ -84,11 +85,17 @@ def hyphen_prefix(token: Token) -> Token | None:
     return None
 
 
+def _cased(words: Iterable[str]) -> list[str]:
+    # Headlines are title-cased and the lemmatizer keeps the capital ("Hit", "Shooting").
+    return sorted({form for w in words for form in (w, w.capitalize())})
+
+
 def build_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
-    matcher.add("EVENT_VERB", [[{"LEMMA": {"IN": sorted(VERB_TRIGGERS | dict.fromkeys(_LAUNCH_VERBS, ""))},
-                                 "POS": "VERB"}]])
-    matcher.add("EVENT_NOUN", [[{"LEMMA": {"IN": sorted(NOUN_TRIGGERS)}, "POS": "NOUN"}]])
+    verbs = _cased([*VERB_TRIGGERS, *_LAUNCH_VERBS, "open"])
+    matcher.add("EVENT_VERB", [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]])
+    nouns = _cased(NOUN_TRIGGERS)
+    matcher.add("EVENT_NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}, "ENT_TYPE": ""}]])
     return matcher
 
 
@@ -115,8 +122,9 @@ def _type_of(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         return _verb_type(token, lemma)
-    if token.dep_ == "compound" and token.head.lemma_.lower() not in NOUN_TRIGGERS:
-        return None  # "warning period", "attack helicopter"
+    head = token.head.lemma_.lower()
+    if token.dep_ == "compound" and head not in NOUN_TRIGGERS and head not in _EVENT_HEADS:
+        return None  # "warning period", "attack helicopter"; but "shooting spree"
     if lemma == "strike" and token.head.lower_ == "on" and token.dep_ == "pobj":
         return "protest"  # workers "on strike"
     weapon = _weapon_modifier(token)
@@ -134,6 +142,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "claim_of_responsibility" if _RESPONSIBILITY & set(objects) else None
     if lemma == "sign":
         return "agreement" if _AGREEMENT_NOUNS & set(objects) else None
+    if lemma == "open":
+        return "attack" if "fire" in objects else None  # "opened fire"
     if lemma in _LAUNCH_VERBS:
         weapons = [WEAPON_TYPES[o] for o in objects if o in WEAPON_TYPES]
         return weapons[0] if weapons else None
