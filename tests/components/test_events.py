@@ -185,6 +185,6 @@ def test_hyphenated_nominal_keeps_its_prefix_and_possessor(nlp):
 
 def test_opened_fire_and_title_case(nlp):
     events = run(nlp, "A gunman opened fire at a school.")
-    assert [(e.type, e.trigger.text) for e in events] == [("attack", "opened")]
+    assert [(e.type, e.trigger.text) for e in events] == [("attack", "opened fire")]
     events = run(nlp, "Shooting Spree Leaves Town In Shock")
     assert [e.type for e in events] == ["attack"]

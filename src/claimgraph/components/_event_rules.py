@@ -65,7 +65,11 @@ class Draft:
 
     @property
     def end(self) -> int:
-        return self.token.idx + len(self.token.text)
+        token = self.token
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and token.lemma_.lower() == "open" and following.lower_ == "fire":
+            token = following  # the trigger is "opened fire"
+        return token.idx + len(token.text)
 
     @property
     def nominal(self) -> bool:
