@@ -57,7 +57,7 @@ DEFAULT_WEIGHTS = {"words": 1.0, "names": 1.0, "numbers": 0.5, "dates": 0.5, "ty
 class ClusterConfig:
     """Knobs of the clustering; the defaults are the ones the benchmarks report."""
 
-    threshold: float = 0.2  # least average similarity for two clusters to merge
+    threshold: float = 0.15  # least average similarity for two clusters to merge
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))  # per view
     block_keys: int = 12  # most distinctive features of a node used as blocking keys
     max_block_df: int = 60  # a feature in more nodes than this is too common to block on
