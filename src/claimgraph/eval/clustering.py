@@ -9,14 +9,21 @@ scikit-learn's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sklearn.metrics import adjusted_rand_score
 
+from ..corpus.clustering import ClusterConfig, cluster_analyses
 from ..errors import DatasetError
+from ..model import Analysis, Article
 
-__all__ = ["ClusteringScores", "bcubed", "score_clustering"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["ClusteringScores", "bcubed", "score_clustering", "cluster_ecbplus", "cluster_newswcl50"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,3 +76,42 @@ def _common_items(predicted: Mapping[str, str], gold: Mapping[str, str]) -> list
     if not gold:
         raise DatasetError("no documents to score: the corpus is empty")
     return sorted(gold)
+
+
+def cluster_ecbplus(
+    root: Path, *, topics: Collection[str] | None = None, config: ClusterConfig | None = None,
+    nlp: Language | None = None,
+) -> ClusteringScores:
+    """Cluster the documents of an ECB+ folder and score them against the gold events.
+
+    Only the document text goes in: the clustering never sees folder or file names (the
+    ids it gets are opaque numbers). The gold event of a document is its topic plus
+    ``ecb``/``ecbplus``.
+    """
+    from .ecbplus import read_corpus
+
+    docs = list(read_corpus(root, topics=frozenset(topics) if topics is not None else None))
+    analyses = [Analysis(article=Article(id=f"doc{i}", text=d.text)) for i, d in enumerate(docs)]
+    gold = {f"doc{i}": d.gold_event for i, d in enumerate(docs)}
+    return _score(analyses, gold, config, nlp)
+
+
+def cluster_newswcl50(
+    root: Path, *, events: Collection[str] | None = None, config: ClusterConfig | None = None,
+    nlp: Language | None = None,
+) -> ClusteringScores:
+    """Cluster the NewsWCL50 articles (text and publication date) and score them against their events."""
+    from .newswcl50 import read_corpus
+
+    docs = [d for d in read_corpus(root) if events is None or d.event in events]
+    analyses = [Analysis(article=Article(id=f"doc{i}", text=d.text, published=d.published))
+                for i, d in enumerate(docs)]
+    gold = {f"doc{i}": d.event for i, d in enumerate(docs)}
+    return _score(analyses, gold, config, nlp)
+
+
+def _score(analyses: list[Analysis], gold: dict[str, str], config: ClusterConfig | None,
+           nlp: Language | None) -> ClusteringScores:
+    clusters = cluster_analyses(analyses, nlp=nlp, config=config)
+    predicted = {member: c.id for c in clusters for member in c.members}
+    return score_clustering(predicted, gold)
