@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from ..errors import StoreError, UsageError
 from ..model import Analysis
@@ -27,15 +28,22 @@ def load_analyses(db: Path | None) -> Iterator[Analysis]:
     return iter(store.iter_analyses())
 
 
-def events(db: Annotated[Path | None, typer.Option(help="Database file.")] = None) -> None:
+def events(
+    db: Annotated[Path | None, typer.Option(help="Database file.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
     """List real-world events found in the stored articles."""
     from ..corpus import list_events
 
     summaries = list_events(load_analyses(db))
+    if json_out:
+        print_json({"events": [dataclasses.asdict(s) for s in summaries]})
+        return
     if not summaries:
         stdout.print("No events: the store holds no articles. Add some with `claimgraph ingest`.")
         return
-    table = Table("event", "date", "place", "type", "articles", "outlets", "conflicts", "title")
+    table = Table("date", "place", "type", "articles", "outlets", "conflicts", "title")
+    table.columns.insert(0, Column("event", no_wrap=True, min_width=15))  # ids must stay copyable
     for s in summaries:
         table.add_row(s.id, s.date, s.place or "", s.type or "", str(s.articles), ", ".join(s.outlets),
                       str(s.conflicts), (s.title or "")[:60])

@@ -23,7 +23,8 @@ __all__ = ["NewsWclArticle", "read_corpus", "OUTLETS"]
 OUTLETS = {"LL": "HuffPost", "L": "The New York Times", "M": "USA Today", "R": "Fox News", "RR": "Breitbart"}
 
 _DOC_ID = re.compile(r"^(?P<event>\d+)/-/(?P=event)_(?P<outlet>[A-Z]+)$")
-#: A token the CoNLL version puts at the end of paragraphs: the two characters backslash, n.
+#: What the CoNLL version puts at the end of paragraphs (alone or with spaces around it):
+#: the two characters backslash, n.
 _PARAGRAPH_MARK = "\\n"
 _URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s", "”", "''"}
@@ -83,9 +84,11 @@ def _read_documents(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
                 columns = line.split("\t")
                 if len(columns) < 4:
                     raise DatasetError(f"{path}: malformed token line {line[:80]!r}")
-                if columns[3] != _PARAGRAPH_MARK:
-                    current.append(columns[3])
-                elif current:  # a paragraph ends inside a CoNLL sentence (e.g. after a headline)
+                word = columns[3].replace(_PARAGRAPH_MARK, "").strip()
+                if word:
+                    current.append(word)
+                elif _PARAGRAPH_MARK in columns[3] and current:
+                    # a paragraph ends inside a CoNLL sentence (e.g. after a headline)
                     sentences.append(current)
                     current = []
     if doc_id is not None:
