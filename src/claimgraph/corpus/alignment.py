@@ -11,6 +11,9 @@ classed as
   gives the larger figure (a toll that grows), or names a party after another did;
 - ``conflict``: they differ on the same day (or either is undated, so no order is known),
   or a later report gives a smaller figure.
+
+Every figure is listed, but only each article's first figure of a role (its lead) is
+compared: later mentions of that role often concern another event (an earlier quake).
 """
 
 from __future__ import annotations
@@ -163,12 +166,23 @@ def _info(analysis: Analysis) -> ArticleInfo:
 
 
 def _aspect(name: str, reports: Sequence[FigureReport | BlameReport]) -> Aspect:
+    compared = _leads(reports) if reports and isinstance(reports[0], FigureReport) else reports
     differences = tuple(
-        _classify(a, b) for a, b in combinations(reports, 2) if a.article_id != b.article_id
+        _classify(a, b) for a, b in combinations(compared, 2) if a.article_id != b.article_id
     )
     kinds = {d.kind for d in differences}
     status = next((k for k in reversed(KINDS) if k in kinds), "agreement")
     return Aspect(name=name, status=status, reports=tuple(reports), differences=differences)
+
+
+def _leads(reports: Sequence[FigureReport]) -> list[FigureReport]:
+    """Each article's first figure of a role: news puts the current figure in the lead, and
+    later mentions of the same role are often about something else (an earlier quake's toll)."""
+    first: dict[str, FigureReport] = {}
+    for r in reports:
+        if r.article_id not in first or r.span.start < first[r.article_id].span.start:
+            first[r.article_id] = r
+    return list(first.values())
 
 
 def classify_figures(first: FigureReport, second: FigureReport) -> Difference:
