@@ -113,3 +113,21 @@ def test_an_event_without_figures_or_blame():
     comparison = compare_event("ev", [article("a", "Nothing to count here.")])
     assert comparison.figures == () and comparison.blame is None and comparison.conflicts == 0
     assert "Event ev" in render_text(comparison) and render_html(comparison).startswith("<!DOCTYPE html>")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 500), st.sampled_from([None, "2024-03-22", "2024-03-23", "2024-03-25"]),
+                          st.sampled_from(["killed", "injured", "missiles"])), min_size=0, max_size=6))
+def test_any_set_of_reports_gives_valid_kinds_and_spans(reports):
+    analyses = [article(f"a{i}", f"Reports said {n} {role} in the strike.", outlet=f"O{i}", published=day,
+                        figures=((str(n), role),)) for i, (n, day, role) in enumerate(reports)]
+    comparison = compare_event("ev", analyses)
+    for aspect in comparison.figures:
+        assert aspect.status in ("agreement", "update", "conflict")
+        assert all(d.kind in ("agreement", "update", "conflict") for d in aspect.differences)
+    _spans_ok(comparison, analyses)
+    assert len(comparison.timeline) == len(reports)
