@@ -20,7 +20,7 @@ def test_empty_texts_are_never_duplicates():
 
 
 def test_shingles_of_short_text():
-    assert shingles("two words") == {b"two words"}
+    assert len(shingles("two words")) == 1 and shingles("two words") == shingles("Two  words!")
     assert shingles("...") == set()
 
 

@@ -48,12 +48,18 @@ class UnionFind:
         return list(out.values())
 
 
-def shingles(text: str, size: int = 5) -> set[bytes]:
-    """Word ``size``-grams of the lower-cased text (the whole text when it is shorter)."""
+def shingles(text: str, size: int = 5) -> set[int]:
+    """crc32 hashes of the word ``size``-grams of the lower-cased text (the whole text when shorter).
+
+    crc32 rather than datasketch's default sha1: stable, several times faster, and its rare
+    collisions between shingles blur the Jaccard estimate negligibly.
+    """
     words = _TOKEN.findall(text.lower())
+    if not words:
+        return set()
     if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+        return {zlib.crc32(" ".join(words).encode())}
+    return {zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1)}
 
 
 def near_duplicate_groups(
@@ -82,16 +88,15 @@ def near_duplicate_groups(
 
 def _signatures(texts: Iterable[str], num_perm: int, seed: int) -> Iterable[MinHash | None]:
     # One permutation set shared by all signatures (MinHash.bulk would hold them all at once).
-    # crc32 instead of datasketch's default sha1: a stable 32-bit hash, five times faster,
-    # and collisions between shingles only blur the estimate by a negligible amount.
-    template = MinHash(num_perm=num_perm, seed=seed, scheme="affine32", hashfunc=zlib.crc32)
+    # Shingles arrive already hashed to 32 bits (see ``shingles``), so the hash function is int.
+    template = MinHash(num_perm=num_perm, seed=seed, scheme="affine32", hashfunc=int)
     for text in texts:
         grams = shingles(text)
         if not grams:
             yield None
             continue
         signature = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme="affine32",
-                            hashfunc=zlib.crc32)
+                            hashfunc=int)
         signature.update_batch(list(grams))
         yield signature
 
