@@ -94,13 +94,20 @@ def test_sparse_average_linkage_counts_missing_pairs_as_zero():
 
 
 def test_event_listing_reports_place_type_outlets_and_conflicts():
-    text = "An earthquake hit Concepcion in Chile. {n} people were killed."
+    text = "An earthquake hit Concepcion in Chile on Saturday. {n} people were killed."
     analyses = [
         article("a", text.format(n="700") + " " + QUAKE_CHILE[0], outlet="A", published="2010-02-27",
-                figures=(("700", "killed"),), places=(("Concepcion", "CL"),), event_type="earthquake"),
+                figures=(("700", "killed"),), places=(("Concepcion", "CL"),), event_type="earthquake",
+                when=("Saturday", "2010-02-27")),
         article("b", text.format(n="300") + " " + QUAKE_CHILE[1], outlet="B", published="2010-02-27",
                 figures=(("300", "killed"),), places=(("Concepcion", "CL"),), event_type="earthquake"),
     ]
     (summary,) = list_events(analyses)
     assert (summary.date, summary.place, summary.type, summary.articles) == ("2010-02-27", "Concepcion", "earthquake", 2)
     assert summary.outlets == ("A", "B") and summary.conflicts == 1
+    from claimgraph.corpus import event_comparison, render_text
+
+    comparison = event_comparison(analyses, summary.id)
+    (date,) = comparison.dates
+    assert (date.article_id, date.value, date.span.text) == ("a", "2010-02-27", "Saturday")
+    assert "2010-02-27 ('Saturday')" in render_text(comparison)

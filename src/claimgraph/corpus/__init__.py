@@ -7,6 +7,7 @@ from __future__ import annotations
 from .alignment import (
     Aspect,
     BlameReport,
+    DateReport,
     Difference,
     EventComparison,
     FigureReport,
@@ -23,6 +24,7 @@ __all__ = [
     "Aspect",
     "BlameReport",
     "ClusterConfig",
+    "DateReport",
     "Difference",
     "DocFeatures",
     "EventCluster",

@@ -32,6 +32,7 @@ __all__ = [
     "FigureReport",
     "BlameReport",
     "PlaceReport",
+    "DateReport",
     "Difference",
     "Aspect",
     "EventComparison",
@@ -108,6 +109,18 @@ class PlaceReport:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DateReport:
+    """When an article says the event happened (the time of its events)."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    value: str | None  # ISO 8601
+    precision: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Difference:
     """One pair of reports and how they relate."""
 
@@ -134,6 +147,7 @@ class EventComparison:
     figures: tuple[Aspect, ...]  # one per role
     blame: Aspect | None
     places: tuple[PlaceReport, ...]
+    dates: tuple[DateReport, ...]
     event_types: tuple[str, ...]  # most frequent first
     timeline: tuple[FigureReport, ...]  # all figures in order of publication (undated last)
 
@@ -155,6 +169,7 @@ def compare_event(event_id: str, analyses: Iterable[Analysis]) -> EventCompariso
         figures=tuple(_aspect(role, [r for r in figures if r.role == role]) for role in roles),
         blame=_aspect("blame", blames) if blames else None,
         places=tuple(p for a in analyses for p in _place_reports(a)),
+        dates=tuple(d for a in analyses for d in _date_reports(a)),
         event_types=_event_types(analyses),
         timeline=tuple(sorted(figures, key=lambda r: (parse_day(r.published) or 10**9, r.article_id, r.span.start))),
     )
@@ -300,6 +315,18 @@ def _place_reports(analysis: Analysis) -> list[PlaceReport]:
     a = analysis.article
     return [PlaceReport(article_id=a.id, outlet=a.outlet, published=a.published, name=p.name, country=p.country,
                         span=Span(start=p.start, end=p.end, text=p.text)) for p in places]
+
+
+def _date_reports(analysis: Analysis) -> list[DateReport]:
+    a = analysis.article
+    seen, out = set(), []
+    for event in analysis.events:
+        t = event.time
+        if t is not None and (t.start, t.end) not in seen:
+            seen.add((t.start, t.end))
+            out.append(DateReport(article_id=a.id, outlet=a.outlet, published=a.published, value=t.value,
+                                  precision=t.precision, span=Span(start=t.start, end=t.end, text=t.text)))
+    return out
 
 
 def _event_types(analyses: Sequence[Analysis]) -> tuple[str, ...]:

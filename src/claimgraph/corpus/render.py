@@ -56,6 +56,9 @@ def render_text(comparison: EventComparison) -> str:
     if comparison.places:
         lines += ["", "places"]
         lines += [f"  {_who(p)}: {p.name}" for p in comparison.places]
+    if comparison.dates:
+        lines += ["", "when it happened"]
+        lines += [f"  {_who(d)}: {d.value or d.span.text} ({d.span.text!r})" for d in comparison.dates]
     return "\n".join(lines)
 
 
@@ -84,6 +87,12 @@ def render_html(comparison: EventComparison) -> str:
                   f"<td>{escape(_figure(r))}</td><td>{escape(r.outlet or r.article_id)}</td></tr>"
                   for r in comparison.timeline]
         parts.append("</table>")
+    if comparison.places or comparison.dates:
+        parts.append("<h2>Places and dates</h2><ul>")
+        parts += [f"<li>{escape(_who(p))}: {escape(p.name)}</li>" for p in comparison.places]
+        parts += [f"<li>{escape(_who(d))}: {escape(d.value or '')} (&ldquo;{escape(d.span.text)}&rdquo;)</li>"
+                  for d in comparison.dates]
+        parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
