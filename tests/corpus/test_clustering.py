@@ -105,9 +105,10 @@ def test_event_listing_reports_place_type_outlets_and_conflicts():
     (summary,) = list_events(analyses)
     assert (summary.date, summary.place, summary.type, summary.articles) == ("2010-02-27", "Concepcion", "earthquake", 2)
     assert summary.outlets == ("A", "B") and summary.conflicts == 1
-    from claimgraph.corpus import event_comparison, render_text
+    from claimgraph.corpus import event_comparison, render_html, render_text
 
     comparison = event_comparison(analyses, summary.id)
     (date,) = comparison.dates
     assert (date.article_id, date.value, date.span.text) == ("a", "2010-02-27", "Saturday")
     assert "2010-02-27 ('Saturday')" in render_text(comparison)
+    assert "2010-02-27 (&ldquo;Saturday&rdquo;)" in render_html(comparison)
