@@ -54,3 +54,35 @@ def test_ecbplus_clustering_gate():
 def test_newswcl50_clustering_gate():
     scores = cluster_newswcl50(shared_path("newswcl50"))
     assert scores.bcubed_f1 >= 0.85  # measured 0.889
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TOKEN = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_TOKEN, min_size=1, max_size=6), min_size=1, max_size=5))
+def test_newswcl50_reader_keeps_every_token_in_order(tmp_path_factory, sentences):
+    root = tmp_path_factory.mktemp("wcl")
+    lines = ["#begin document 4/-/4_M; part 000"]
+    for n, tokens in enumerate(sentences):
+        lines += [f"4/-/4_M\t{n}\t{i}\t{t}\t-\t" for i, t in enumerate(tokens)] + [""]
+    lines.append("#end document")
+    (root / "NewsWCL50.conll").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (article,) = read_newswcl50(root)
+    assert article.event == "4" and article.outlet == "M" and article.published is None
+    expected = [t.replace("\\n", "").strip() for s in sentences for t in s]
+    position = 0
+    for token in filter(None, expected):
+        position = article.text.index(token, position) + len(token)
+
+
+def test_newswcl50_reader_rejects_bad_input(tmp_path):
+    with pytest.raises(DatasetError, match="holds no NewsWCL50.conll"):
+        list(read_newswcl50(tmp_path))
+    (tmp_path / "NewsWCL50.conll").write_text("#begin document odd; part 000\nodd\t0\t0\tx\t-\n#end document\n",
+                                              encoding="utf-8")
+    with pytest.raises(DatasetError, match="not of the form EVENT/-/EVENT_OUTLET"):
+        list(read_newswcl50(tmp_path))
