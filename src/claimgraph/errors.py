@@ -18,6 +18,7 @@ __all__ = [
     "NoArticleTextError",
     "MalformedRecordError",
     "UnsupportedSourceError",
+    "EventNotFoundError",
     "SourceNotFoundError",
     "FetchError",
     "BlockedAddressError",
@@ -80,6 +81,12 @@ class UnsupportedSourceError(InputError):
 
 class SourceNotFoundError(InputError):
     code = "CG108"
+
+
+class EventNotFoundError(InputError):
+    """An event id that the stored corpus does not have (``claimgraph compare``)."""
+
+    code = "CG109"
 
 
 # -- network (CG2xx) -----------------------------------------------------------------

@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Column, Table
 
-from ._common import not_yet
+from ..errors import StoreError, UsageError
+from ..model import Analysis
+from ._common import print_json, stdout, write_output
+
+FORMATS = ("text", "json", "html")
 
 
-def events(db: Annotated[Path | None, typer.Option(help="Database file.")] = None) -> None:
+def load_analyses(db: Path | None) -> Iterator[Analysis]:
+    """The stored analyses (tests replace this function to run without a store)."""
+    try:
+        from ..store import open_store
+    except ImportError:
+        raise StoreError("this installation has no article store: ingest articles with `claimgraph ingest` "
+                         "in a version that includes claimgraph.store") from None
+    store = open_store(db) if db is not None else open_store()
+    return iter(store.iter_analyses())
+
+
+def events(
+    db: Annotated[Path | None, typer.Option(help="Database file.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
     """List real-world events found in the stored articles."""
-    raise not_yet("event listing")
+    from ..corpus import list_events
+
+    summaries = list_events(load_analyses(db))
+    if json_out:
+        print_json({"events": [dataclasses.asdict(s) for s in summaries]})
+        return
+    if not summaries:
+        stdout.print("No events: the store holds no articles. Add some with `claimgraph ingest`.")
+        return
+    table = Table("date", "place", "type", "articles", "outlets", "conflicts", "title")
+    table.columns.insert(0, Column("event", no_wrap=True, min_width=15))  # ids must stay copyable
+    for s in summaries:
+        table.add_row(s.id, s.date, s.place or "", s.type or "", str(s.articles), ", ".join(s.outlets),
+                      str(s.conflicts), (s.title or "")[:60])
+    stdout.print(table)
 
 
 def compare(
@@ -21,7 +56,17 @@ def compare(
     format: Annotated[str, typer.Option("--format", help="text, json or html")] = "text",
 ) -> None:
     """Side-by-side view of what each outlet says about one event."""
-    raise not_yet("comparison")
+    from ..corpus import comparison_to_dict, event_comparison, render_html, render_text
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    comparison = event_comparison(load_analyses(db), event_id)
+    if format == "json":
+        print_json(comparison_to_dict(comparison))
+    elif format == "html":
+        write_output(render_html(comparison), None)
+    else:
+        write_output(render_text(comparison), None)
 
 
 def evaluate_clustering(
@@ -29,4 +74,19 @@ def evaluate_clustering(
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Cluster ECB+ documents into events and score them (B-cubed, ARI)."""
-    raise not_yet("clustering evaluation")
+    from ..eval.clustering import cluster_ecbplus
+
+    scores = cluster_ecbplus(ecbplus)
+    if json_out:
+        print_json(scores.as_json())
+        return
+    table = Table("metric", "value")
+    for key, value in scores.as_json().items():
+        table.add_row(key, f"{value:.4f}")
+    table.add_row("documents", str(scores.documents))
+    table.add_row("gold events", str(scores.gold_clusters))
+    table.add_row("predicted events", str(scores.predicted_clusters))
+    stdout.print(table)
+
+
+__all__ = ["events", "compare", "evaluate_clustering", "load_analyses"]

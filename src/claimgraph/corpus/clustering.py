@@ -1,0 +1,286 @@
+"""Grouping articles into real-world events, at a cost that grows near-linearly.
+
+1. Near-duplicates (MinHash LSH) collapse into one weighted node, so a syndicated story
+   does not crowd its event.
+2. Each node gets one TF-IDF vector per *view* of its typed features (see ``features.py``):
+   words, names (entities, places, actors), numbers, dates, event types. Two articles are
+   compared view by view, and a view counts only when both articles have something in it:
+   an article that gives no year is not evidence against one that does, but two articles
+   naming different years are about different events. That is what tells two earthquakes
+   or two shootings in one city apart.
+3. Blocking: a node is only compared with nodes that share one of its most distinctive
+   features, and a feature shared by more than ``max_block_df`` nodes is no key at all.
+   The cost is bounded by nodes x keys x ``max_block_df``: linear, never all pairs.
+4. Candidate pairs are scored by the weighted mean of their views' cosines, damped by the distance between
+   publication dates when both are known.
+5. Sparse average linkage merges the closest clusters while their average similarity
+   (unscored pairs counting as zero) stays above ``threshold``.
+
+Cluster ids are stable: a hash of the sorted member ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.language import Language
+
+from ..model import Analysis
+from .features import DocFeatures, extract_features
+from .near_duplicates import near_duplicate_groups
+
+__all__ = ["ClusterConfig", "EventCluster", "cluster_features", "cluster_analyses", "cluster_id"]
+
+#: Views: which feature prefixes each holds, and whether it always counts (``True``) or only
+#: when both articles have features in it.
+VIEWS = {
+    "words": (("w",), True),
+    "names": (("e", "p", "a"), True),
+    "numbers": (("n",), False),
+    "dates": (("y", "m"), False),
+    "types": (("t",), False),
+}
+
+#: Weights of the views; tuned with the threshold on ECB+ training topics (see
+#: benchmarks/results/corpus.md).
+DEFAULT_WEIGHTS = {"words": 1.0, "names": 1.0, "numbers": 0.5, "dates": 0.5, "types": 0.5}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClusterConfig:
+    """Knobs of the clustering; the defaults are the ones the benchmarks report."""
+
+    threshold: float = 0.15  # least average similarity for two clusters to merge
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))  # per view
+    block_keys: int = 12  # most distinctive features of a node used as blocking keys
+    max_block_df: int = 60  # a feature in more nodes than this is too common to block on
+    max_candidates: int = 40  # candidates kept per node (those sharing the most keys)
+    same_days: int = 3  # publication dates this close count as the same news cycle
+    day_scale: float = 7.0  # then similarity decays by e every this many days
+    duplicate_threshold: float = 0.8  # Jaccard of word 5-shingles for near-duplicates
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventCluster:
+    """One real-world event: the articles about it, with near-duplicate groups among them."""
+
+    id: str
+    members: tuple[str, ...]  # article ids, sorted
+    duplicates: tuple[tuple[str, ...], ...] = ()  # groups of near-identical articles
+
+
+def cluster_id(members: Iterable[str]) -> str:
+    """A stable id for a set of article ids."""
+    digest = hashlib.sha1("\n".join(sorted(members)).encode()).hexdigest()
+    return f"ev-{digest[:12]}"
+
+
+def cluster_analyses(
+    analyses: Iterable[Analysis], *, nlp: Language | None = None, config: ClusterConfig | None = None
+) -> list[EventCluster]:
+    """Events of a stream of analyses (features parsed with ``nlp`` when given)."""
+    return cluster_features(list(extract_features(analyses, nlp=nlp)), config=config)
+
+
+def cluster_features(features: Sequence[DocFeatures], *, config: ClusterConfig | None = None) -> list[EventCluster]:
+    """Events of already extracted features, largest first (ties by id)."""
+    config = config or ClusterConfig()
+    if not features:
+        return []
+    groups = near_duplicate_groups([f.fingerprint for f in features], threshold=config.duplicate_threshold)
+    nodes = [_merge_node([features[i] for i in group]) for group in groups]
+    weights = np.array([len(g) for g in groups], dtype=float)
+    views = _vectorize_views([n.features for n in nodes], config.weights)
+    pairs = _candidate_pairs(_blocking_matrix(views), config)
+    scores = _pair_scores(views, pairs, [n.day for n in nodes], config)
+    labels = sparse_average_linkage(len(nodes), pairs, scores, weights, config.threshold)
+    return _clusters(features, groups, labels)
+
+
+def _merge_node(members: list[DocFeatures]) -> DocFeatures:
+    """A near-duplicate group as one node: the longest member's features, the earliest date."""
+    longest = max(members, key=lambda f: len(f.features))
+    days = [f.day for f in members if f.day is not None]
+    return DocFeatures(doc_id=longest.doc_id, day=min(days) if days else None, features=longest.features)
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    matrix: sp.csr_matrix  # l2-normalised TF-IDF rows (all-zero for a node without features)
+    weight: float
+    always: bool
+
+
+def _vectorize_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> list[_View]:
+    views = []
+    for name, (prefixes, always) in VIEWS.items():
+        weight = weights.get(name, 0.0)
+        selected = [[f for f in bag if f.split(":", 1)[0] in prefixes] for bag in bags]
+        if weight <= 0 or not any(selected):
+            continue
+        vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
+        views.append(_View(matrix=vectorizer.fit_transform(selected).tocsr(), weight=weight, always=always))
+    return views
+
+
+def _identity(bag: list[str]) -> list[str]:
+    return bag
+
+
+def _blocking_matrix(views: list[_View]) -> sp.csr_matrix:
+    """All views side by side: blocking keys may come from any of them."""
+    if not views:
+        return sp.csr_matrix((0, 0), dtype=np.float32)
+    return sp.hstack([v.matrix * v.weight for v in views]).tocsr()
+
+
+def _candidate_pairs(matrix: sp.csr_matrix, config: ClusterConfig) -> np.ndarray:
+    """Pairs (i < j) of nodes sharing a blocking key, at most ``max_candidates`` per node."""
+    keys = _blocking_keys(matrix, config)
+    chunks = []
+    step = 4096
+    for start in range(0, keys.shape[0], step):
+        shared = (keys[start : start + step] @ keys.T).tocsr()
+        chunks.append(_top_per_row(shared, start, config.max_candidates))
+    pairs = np.concatenate(chunks) if chunks else np.empty((0, 2), dtype=np.int64)
+    pairs = pairs[pairs[:, 0] < pairs[:, 1]] if len(pairs) else pairs
+    return np.unique(pairs, axis=0) if len(pairs) else pairs
+
+
+def _blocking_keys(matrix: sp.csr_matrix, config: ClusterConfig) -> sp.csr_matrix:
+    """A binary node x feature matrix: each node's heaviest features among those rare enough."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    usable = (df >= 2) & (df <= config.max_block_df)
+    rows, cols = [], []
+    for i in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        idx, val = matrix.indices[lo:hi], matrix.data[lo:hi]
+        keep = usable[idx]
+        idx, val = idx[keep], val[keep]
+        if len(idx) > config.block_keys:
+            idx = idx[np.argpartition(-val, config.block_keys)[: config.block_keys]]
+        rows.extend([i] * len(idx))
+        cols.extend(idx.tolist())
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=matrix.shape)
+
+
+def _top_per_row(shared: sp.csr_matrix, offset: int, limit: int) -> np.ndarray:
+    out = []
+    for r in range(shared.shape[0]):
+        lo, hi = shared.indptr[r], shared.indptr[r + 1]
+        cols, counts = shared.indices[lo:hi], shared.data[lo:hi]
+        if len(cols) > limit:
+            cols = cols[np.argpartition(-counts, limit)[:limit]]
+        i = r + offset
+        out.extend((min(i, c), max(i, c)) for c in cols.tolist() if c != i)
+    return np.array(out, dtype=np.int64).reshape(-1, 2)
+
+
+def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], config: ClusterConfig) -> np.ndarray:
+    """Weighted mean of the views' cosines, over the views both nodes have, times the date factor."""
+    total = np.zeros(len(pairs), dtype=np.float64)
+    norm = np.zeros(len(pairs), dtype=np.float64)
+    step = 100_000
+    for view in views:
+        present = np.diff(view.matrix.indptr) > 0
+        for start in range(0, len(pairs), step):
+            chunk = pairs[start : start + step]
+            products = view.matrix[chunk[:, 0]].multiply(view.matrix[chunk[:, 1]])
+            cosine = np.asarray(products.sum(axis=1)).ravel()
+            counts = np.ones(len(chunk)) if view.always else present[chunk[:, 0]] & present[chunk[:, 1]]
+            total[start : start + step] += view.weight * cosine * counts
+            norm[start : start + step] += view.weight * counts
+    scores = np.divide(total, norm, out=np.zeros_like(total), where=norm > 0)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        scores[k] *= _date_factor(days[i], days[j], config)
+    return scores
+
+
+def _date_factor(a: int | None, b: int | None, config: ClusterConfig) -> float:
+    """1 for unknown or close dates, decaying with the distance beyond ``same_days``."""
+    if a is None or b is None:
+        return 1.0
+    gap = abs(a - b) - config.same_days
+    return 1.0 if gap <= 0 else math.exp(-gap / config.day_scale)
+
+
+def sparse_average_linkage(
+    n: int, pairs: np.ndarray, scores: np.ndarray, weights: np.ndarray, threshold: float
+) -> list[int]:
+    """Average-linkage agglomeration over a sparse similarity graph; a cluster label per node.
+
+    The linkage of clusters A and B is the weighted mean similarity over all node pairs
+    across them, pairs without an edge counting as 0; merging stops below ``threshold``.
+    Only edges are ever touched, so the cost follows the number of candidate pairs.
+    """
+    size = weights.astype(float).tolist()
+    links: list[dict[int, float]] = [dict() for _ in range(n)]
+    for (i, j), s in zip(pairs.tolist(), scores.tolist()):
+        if s > 0:
+            total = s * size[i] * size[j]
+            links[i][j] = links[i].get(j, 0.0) + total
+            links[j][i] = links[j].get(i, 0.0) + total
+    heap = [(-links[i][j] / (size[i] * size[j]), i, j) for i in range(n) for j in links[i] if i < j]
+    heapq.heapify(heap)
+    parent = list(range(n))
+    alive = [True] * n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if not (alive[a] and alive[b]) or b not in links[a]:
+            continue
+        current = links[a][b] / (size[a] * size[b])
+        if abs(current + neg) > 1e-12:
+            continue  # stale entry: a fresher one for this pair is in the heap
+        _merge(a, b, links, size, alive, parent, heap)
+    return [_root(parent, i) for i in range(n)]
+
+
+def _merge(a: int, b: int, links: list[dict[int, float]], size: list[float], alive: list[bool],
+           parent: list[int], heap: list) -> None:
+    if len(links[a]) < len(links[b]):
+        a, b = b, a  # fold the smaller neighbourhood into the larger one
+    parent[b] = a
+    alive[b] = False
+    size[a] += size[b]
+    links[a].pop(b, None)
+    for c, total in links[b].items():
+        if c == a:
+            continue
+        links[a][c] = links[a].get(c, 0.0) + total
+        links[c].pop(b, None)
+        links[c][a] = links[a][c]
+    links[b] = {}
+    for c, total in links[a].items():  # a grew, so every linkage from it changed
+        heapq.heappush(heap, (-total / (size[a] * size[c]), min(a, c), max(a, c)))
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _clusters(features: Sequence[DocFeatures], groups: list[list[int]], labels: list[int]) -> list[EventCluster]:
+    members: dict[int, list[str]] = {}
+    dups: dict[int, list[tuple[str, ...]]] = {}
+    for group, label in zip(groups, labels):
+        ids = [features[i].doc_id for i in group]
+        members.setdefault(label, []).extend(ids)
+        if len(ids) > 1:
+            dups.setdefault(label, []).append(tuple(sorted(ids)))
+    clusters = [
+        EventCluster(id=cluster_id(ids), members=tuple(sorted(ids)), duplicates=tuple(sorted(dups.get(label, []))))
+        for label, ids in members.items()
+    ]
+    return sorted(clusters, key=lambda c: (-len(c.members), c.id))

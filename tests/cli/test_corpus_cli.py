@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+from claimgraph.cli import corpus as corpus_cli
+from tests.corpus._build import article
+
+runner = CliRunner()
+
+TEXT = "Gunmen <script>alert(1)</script> attacked Crocus City Hall near Moscow; {n} people were killed, officials said."
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    analyses = [
+        article("a", TEXT.format(n="40"), outlet="Outlet A", published="2024-03-22", figures=(("40", "killed"),)),
+        article("b", TEXT.format(n="60"), outlet="Outlet B", published="2024-03-23", figures=(("60", "killed"),)),
+        article("c", TEXT.format(n="137"), outlet="Outlet C", published="2024-03-23", figures=(("137", "killed"),)),
+    ]
+    monkeypatch.setattr(corpus_cli, "load_analyses", lambda db: iter(analyses))
+    return analyses
+
+
+def _event_id(stored) -> str:
+    from claimgraph.corpus import list_events
+
+    (summary,) = list_events(stored)
+    return summary.id
+
+
+def test_events_lists_one_event_with_its_conflict(stored):
+    result = runner.invoke(app, ["events"])
+    assert result.exit_code == 0, result.output
+    assert _event_id(stored) in result.output
+    data = json.loads(runner.invoke(app, ["events", "--json"]).output)
+    (event,) = data["events"]
+    assert event["id"] == _event_id(stored) and event["date"] == "2024-03-22" and event["articles"] == 3
+    assert event["outlets"] == ["Outlet A", "Outlet B", "Outlet C"] and event["conflicts"] == 1
+
+
+def test_events_on_an_empty_store(monkeypatch):
+    monkeypatch.setattr(corpus_cli, "load_analyses", lambda db: iter(()))
+    result = runner.invoke(app, ["events"])
+    assert result.exit_code == 0
+    assert "No events" in result.output
+
+
+def test_compare_in_three_formats(stored):
+    event_id = _event_id(stored)
+    text = runner.invoke(app, ["compare", event_id])
+    assert text.exit_code == 0, text.output
+    assert "fatalities [conflict]" in text.output and "update" in text.output
+    data = json.loads(runner.invoke(app, ["compare", event_id, "--format", "json"]).output)
+    assert data["event_id"] == event_id and data["conflicts"] == 1
+    assert [r["value"] for r in data["timeline"]] == [40, 60, 137]
+    page = runner.invoke(app, ["compare", event_id, "--format", "html"]).output
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_compare_errors(stored):
+    missing = runner.invoke(app, ["compare", "ev-000000000000"])
+    assert missing.exit_code == 1
+    assert "error CG109: no event 'ev-000000000000' in this corpus" in missing.output
+    bad = runner.invoke(app, ["compare", _event_id(stored), "--format", "pdf"])
+    assert bad.exit_code == 2
+    assert "unknown format 'pdf': choose one of text, json, html" in bad.output
+
+
+ECB_DOC = """<Document doc_name="{name}.xml" doc_id="X">{tokens}</Document>"""
+
+
+def _ecb_file(folder: Path, name: str, sentence: str) -> None:
+    tokens = "".join(f'<token t_id="{i}" sentence="0" number="{i}">{w}</token>' for i, w in enumerate(sentence.split()))
+    (folder / f"{name}.xml").write_text(ECB_DOC.format(name=name, tokens=tokens), encoding="utf-8")
+
+
+def test_evaluate_clustering_on_a_small_folder(tmp_path: Path):
+    topic = tmp_path / "1"
+    topic.mkdir()
+    _ecb_file(topic, "1_1ecb", "Tara Reid checked into Promises rehab in Malibu in 2008 , her publicist said")
+    _ecb_file(topic, "1_2ecb", "Tara Reid entered Promises rehab in Malibu in 2008 , according to People")
+    _ecb_file(topic, "1_1ecbplus", "Lindsay Lohan checked into Betty Ford Center in 2013 after a court order")
+    _ecb_file(topic, "1_2ecbplus", "Lindsay Lohan arrived at Betty Ford Center in 2013 for a 90 day stay")
+    result = runner.invoke(app, ["evaluate", "clustering", "--ecbplus", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert set(scores) == {"bcubed_p", "bcubed_r", "bcubed_f1", "ari"}
+    assert scores["bcubed_f1"] == 1.0
+    table = runner.invoke(app, ["evaluate", "clustering", "--ecbplus", str(tmp_path)])
+    assert table.exit_code == 0 and "bcubed_f1" in table.output
+
+
+def test_evaluate_clustering_on_a_missing_folder(tmp_path: Path):
+    result = runner.invoke(app, ["evaluate", "clustering", "--ecbplus", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "is not a folder" in result.output

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import numpy as np
+
+from claimgraph.corpus import ClusterConfig, cluster_analyses, cluster_id, list_events
+from claimgraph.corpus.clustering import _blocking_matrix, _candidate_pairs, _vectorize_views, sparse_average_linkage
+from claimgraph.corpus.features import extract_features
+from tests.corpus._build import article
+
+QUAKE_CHILE = [
+    "A magnitude 8.8 earthquake struck central Chile near Concepcion on Saturday, killing 700 people in Maule.",
+    "Rescuers in Concepcion searched collapsed buildings after the 8.8 Chile earthquake; Maule was hit hardest.",
+    "Chile's president Michelle Bachelet toured Concepcion, where the 8.8 quake destroyed homes in Maule.",
+]
+QUAKE_JAPAN = [
+    "A magnitude 9.0 earthquake struck off Sendai in northeastern Japan, and a tsunami flooded Miyagi.",
+    "Tsunami waves hit Sendai after the 9.0 Japan earthquake; Prime Minister Naoto Kan called it a crisis in Miyagi.",
+    "Naoto Kan said Japan faced its worst crisis as the Sendai earthquake and tsunami left Miyagi in ruins.",
+]
+
+
+def _corpus():
+    chile = [article(f"chile{i}", t, published=f"2010-02-{27 + i}") for i, t in enumerate(QUAKE_CHILE)]
+    japan = [article(f"japan{i}", t, published=f"2011-03-{11 + i}") for i, t in enumerate(QUAKE_JAPAN)]
+    return chile + japan
+
+
+def test_two_earthquakes_stay_apart():
+    clusters = cluster_analyses(_corpus())
+    groups = {frozenset(c.members) for c in clusters}
+    assert frozenset({"chile0", "chile1", "chile2"}) in groups
+    assert frozenset({"japan0", "japan1", "japan2"}) in groups
+
+
+def test_two_shootings_in_one_city_stay_apart_by_names_and_dates():
+    first = [
+        "Gunman Tom Alder shot four people at the Elm Street mall in Denver on Monday, police said.",
+        "Police named Tom Alder as the Denver mall shooter who wounded four at Elm Street.",
+    ]
+    second = [
+        "A shooting at Union Station in Denver left two dead; police arrested Maria Brook.",
+        "Maria Brook was charged over the Union Station shooting in Denver that killed two.",
+    ]
+    analyses = [article(f"a{i}", t, published="2019-05-06") for i, t in enumerate(first)]
+    analyses += [article(f"b{i}", t, published="2021-08-14") for i, t in enumerate(second)]
+    groups = {frozenset(c.members) for c in cluster_analyses(analyses)}
+    assert groups == {frozenset({"a0", "a1"}), frozenset({"b0", "b1"})}
+
+
+def test_empty_corpus_and_articles_without_dates_or_text():
+    assert cluster_analyses([]) == []
+    assert list_events([]) == []
+    undated = [article("x", QUAKE_CHILE[0]), article("y", QUAKE_CHILE[1]), article("z", "")]
+    clusters = cluster_analyses(undated)
+    assert sorted(m for c in clusters for m in c.members) == ["x", "y", "z"]
+    assert {"x", "y"} <= set(next(c.members for c in clusters if "x" in c.members))
+
+
+def test_syndicated_copies_are_linked_not_counted_twice():
+    story = " ".join(QUAKE_CHILE)
+    analyses = [article("agency", story, outlet="Agency"), article("copy", story + " (Reuters)", outlet="Paper"),
+                article("other", QUAKE_CHILE[2], outlet="Other")]
+    clusters = cluster_analyses(analyses)
+    (cluster,) = [c for c in clusters if "agency" in c.members]
+    assert ("agency", "copy") in cluster.duplicates
+
+
+def test_cluster_ids_are_stable_and_do_not_depend_on_order():
+    corpus = _corpus()
+    forward = {c.id: c.members for c in cluster_analyses(corpus)}
+    backward = {c.id: c.members for c in cluster_analyses(list(reversed(corpus)))}
+    assert forward == backward
+    for cid, members in forward.items():
+        assert cid == cluster_id(members)
+
+
+def test_blocking_bounds_the_candidate_pairs():
+    features = list(extract_features(_corpus() * 1))
+    config = ClusterConfig(max_candidates=2)
+    views = _vectorize_views([f.features for f in features], config.weights)
+    pairs = _candidate_pairs(_blocking_matrix(views), config)
+    assert len(pairs) <= len(features) * config.max_candidates
+    assert all(i < j for i, j in pairs.tolist())
+
+
+def test_sparse_average_linkage_counts_missing_pairs_as_zero():
+    # 0-1 and 1-2 are similar but 0-2 has no edge: average linkage of {0,1} with 2 is 0.45.
+    pairs = np.array([[0, 1], [1, 2]])
+    scores = np.array([0.9, 0.9])
+    weights = np.ones(3)
+    assert len(set(sparse_average_linkage(3, pairs, scores, weights, threshold=0.5))) == 2
+    assert len(set(sparse_average_linkage(3, pairs, scores, weights, threshold=0.4))) == 1
+    assert sparse_average_linkage(0, np.empty((0, 2), dtype=int), np.empty(0), np.ones(0), 0.5) == []
+
+
+def test_event_listing_reports_place_type_outlets_and_conflicts():
+    text = "An earthquake hit Concepcion in Chile on Saturday. {n} people were killed."
+    analyses = [
+        article("a", text.format(n="700") + " " + QUAKE_CHILE[0], outlet="A", published="2010-02-27",
+                figures=(("700", "killed"),), places=(("Concepcion", "CL"),), event_type="earthquake",
+                when=("Saturday", "2010-02-27")),
+        article("b", text.format(n="300") + " " + QUAKE_CHILE[1], outlet="B", published="2010-02-27",
+                figures=(("300", "killed"),), places=(("Concepcion", "CL"),), event_type="earthquake"),
+    ]
+    (summary,) = list_events(analyses)
+    assert (summary.date, summary.place, summary.type, summary.articles) == ("2010-02-27", "Concepcion", "earthquake", 2)
+    assert summary.outlets == ("A", "B") and summary.conflicts == 1
+    from claimgraph.corpus import event_comparison, render_html, render_text
+
+    comparison = event_comparison(analyses, summary.id)
+    (date,) = comparison.dates
+    assert (date.article_id, date.value, date.span.text) == ("a", "2010-02-27", "Saturday")
+    assert "2010-02-27 ('Saturday')" in render_text(comparison)
+    assert "2010-02-27 (&ldquo;Saturday&rdquo;)" in render_html(comparison)
