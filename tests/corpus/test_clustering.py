@@ -112,3 +112,15 @@ def test_event_listing_reports_place_type_outlets_and_conflicts():
     assert (date.article_id, date.value, date.span.text) == ("a", "2010-02-27", "Saturday")
     assert "2010-02-27 ('Saturday')" in render_text(comparison)
     assert "2010-02-27 (&ldquo;Saturday&rdquo;)" in render_html(comparison)
+
+
+def test_articles_sharing_no_name_stay_apart_despite_common_types_and_numbers():
+    from claimgraph.corpus.clustering import cluster_features
+    from claimgraph.corpus.features import DocFeatures
+
+    shared = ("t:attack", "t:arrest", "n:4", "n:60", "w:killed", "w:said", "w:officials")
+    a = DocFeatures(doc_id="a", day=None, features=(*shared, "e:moscow", "p:moscow", "w:concert"))
+    b = DocFeatures(doc_id="b", day=None, features=(*shared, "e:valletta", "p:valletta", "w:silo"))
+    assert len(cluster_features([a, b])) == 2
+    c = DocFeatures(doc_id="c", day=None, features=(*shared, "e:moscow", "p:moscow", "w:silo"))
+    assert len(cluster_features([a, c])) == 1

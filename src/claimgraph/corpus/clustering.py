@@ -65,6 +65,7 @@ class ClusterConfig:
     same_days: int = 3  # publication dates this close count as the same news cycle
     day_scale: float = 7.0  # then similarity decays by e every this many days
     duplicate_threshold: float = 0.8  # Jaccard of word 5-shingles for near-duplicates
+    require_shared_name: bool = True  # two articles naming no common entity/place/actor differ
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,6 +115,7 @@ def _merge_node(members: list[DocFeatures]) -> DocFeatures:
 @dataclass(frozen=True, slots=True)
 class _View:
     matrix: sp.csr_matrix  # l2-normalised TF-IDF rows (all-zero for a node without features)
+    name: str
     weight: float
     always: bool
 
@@ -126,7 +128,7 @@ def _vectorize_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float])
         if weight <= 0 or not any(selected):
             continue
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-        views.append(_View(matrix=vectorizer.fit_transform(selected).tocsr(), weight=weight, always=always))
+        views.append(_View(matrix=vectorizer.fit_transform(selected).tocsr(), name=name, weight=weight, always=always))
     return views
 
 
@@ -188,6 +190,7 @@ def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], 
     """Weighted mean of the views' cosines, over the views both nodes have, times the date factor."""
     total = np.zeros(len(pairs), dtype=np.float64)
     norm = np.zeros(len(pairs), dtype=np.float64)
+    gate = np.ones(len(pairs), dtype=np.float64)
     step = 100_000
     for view in views:
         present = np.diff(view.matrix.indptr) > 0
@@ -198,7 +201,12 @@ def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], 
             counts = np.ones(len(chunk)) if view.always else present[chunk[:, 0]] & present[chunk[:, 1]]
             total[start : start + step] += view.weight * cosine * counts
             norm[start : start + step] += view.weight * counts
-    scores = np.divide(total, norm, out=np.zeros_like(total), where=norm > 0)
+            if view.name == "names" and config.require_shared_name:
+                # Reports of one event share at least one name (a place, an actor, a
+                # victim); without one, shared event types and small numbers are coincidence.
+                both = present[chunk[:, 0]] & present[chunk[:, 1]]
+                gate[start : start + step] = np.where(both & (cosine <= 0), 0.0, 1.0)
+    scores = np.divide(total, norm, out=np.zeros_like(total), where=norm > 0) * gate
     for k, (i, j) in enumerate(pairs.tolist()):
         scores[k] *= _date_factor(days[i], days[j], config)
     return scores
