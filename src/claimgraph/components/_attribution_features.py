@@ -182,6 +182,14 @@ def candidates(cue: Token, quotes: QuoteIndex) -> Iterator[Candidate]:
     """Children of the cue head, the clause it modifies, that clause's subject, and a
     quotation next to the cue that the parse did not attach to it."""
     for child in cue.children:
+        if child.dep_ in {"prep", "agent"}:
+            # The preposition may belong to the cue ("according to", "calls for") while
+            # its object is the source or the content: they are separate candidates.
+            yield Candidate("prep", child, (child.i,))
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"}:
+                    yield Candidate("pobj", grandchild, _subtree_ids(grandchild))
+            continue
         yield Candidate("child", child, _subtree_ids(child))
     head = cue.head
     if head.i != cue.i:
@@ -211,7 +219,14 @@ def candidate_features(cue: Token, cand: Candidate, quotes: QuoteIndex) -> list[
     adjacent = min(cand.tokens) == cue.i + 1 or max(cand.tokens) == cue.i - 1
     size = len(cand.tokens)
     bucket = "1" if size == 1 else "2-3" if size <= 3 else "4-9" if size < 10 else "10+"
-    rel = anchor.dep_ if cand.kind == "child" else cand.kind
+    if cand.kind == "child":
+        rel = anchor.dep_
+    elif cand.kind == "prep":
+        rel = f"prep:{anchor.lower_}"
+    elif cand.kind == "pobj":
+        rel = f"pobj:{anchor.head.lower_}"
+    else:
+        rel = cand.kind
     feats = [
         f"k={cand.kind}", f"rel={rel}", f"rs={rel}|{side}", f"lr={lemma}|{rel}", f"cp={cue.pos_}",
         f"ap={anchor.pos_}", f"at={anchor.tag_}", f"al={anchor.lower_ if size < 3 else '-'}",

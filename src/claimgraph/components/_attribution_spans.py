@@ -26,6 +26,7 @@ __all__ = ["RawAttribution", "find_attributions", "continuation_quotes"]
 _EDGE_PUNCT = set(",.;:!?-–—()[]")
 _QUOTE_TOKENS = {'"', "“", "”", "''", "«", "»", "„"}
 _CLOSING_PUNCT = set(",.!?")
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
 
 @dataclass(slots=True)
@@ -47,11 +48,13 @@ def find_attributions(
     quotes = QuoteIndex(doc.text)
     found: list[RawAttribution] = []
     taken: set[int] = set()
-    heads = [(t, cue_model.probability(cue_features(t, quotes))) for t in doc if is_cue_candidate(t)]
+    heads = [(t, _cue_probability(t, quotes, cue_model, threshold)) for t in doc if is_cue_candidate(t)]
     for token, prob in sorted(heads, key=lambda item: -item[1]):
         if prob < threshold or token.i in taken:
             continue
         raw = _assemble(token, quotes, role_model)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+            raw = _nominal(token) or raw
         if raw is None:
             continue
         raw.score = prob
@@ -61,6 +64,68 @@ def find_attributions(
     return found
 
 
+#: Nouns of saying and claiming: with a possessor or an agent ("Russia's claim of ...",
+#: "the narrative peddled by X") they head a cue even where the model is unsure, because
+#: PolNeAR has few of them for the model to learn from.
+SPEECH_NOUNS = frozenset({
+    "claim", "allegation", "narrative", "assertion", "accusation", "statement", "warning",
+    "announcement", "admission", "denial", "insistence", "argument", "charge", "story",
+    "version", "account", "assessment", "prediction", "promise", "report", "view",
+})
+
+
+def _cue_probability(token: Token, quotes: QuoteIndex, model: LinearModel, threshold: float) -> float:
+    prob = model.probability(cue_features(token, quotes))
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and _nominal_source(token):
+        prob = max(prob, threshold + 0.01)
+    return prob
+
+
+def _nominal_source(noun: Token) -> Token | None:
+    """The possessor of a speech noun, or the agent of the participle that follows it."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objs = [g for g in agent.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def _nominal(noun: Token) -> RawAttribution | None:
+    """A cue headed by a speech noun: source from the possessor or agent, content from an
+    'of'/'about' object, a 'that' clause or the noun's compound modifiers."""
+    doc = noun.doc
+    source = _nominal_source(noun)
+    if source is None:
+        return None
+    cue_lo, cue_hi = noun.i, noun.i + 1
+    content: list[int] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and source.head.head.i == child.i:
+            cue_hi = max(cue_hi, source.head.i + 1)  # "narrative peddled by"
+        elif child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "that"}:
+            cue_hi = max(cue_hi, child.i + 1)
+            content = [t.i for g in child.children for t in g.subtree]
+        elif child.dep_ in {"acl", "ccomp", "appos"} and not content:
+            content = [t.i for t in child.subtree]
+        elif child.dep_ == "compound" and not content:
+            content = [t.i for t in child.subtree]
+    if not content:
+        return None
+    source_ids = tuple(t.i for t in source.subtree) if source.dep_ != "poss" else tuple(
+        t.i for t in source.subtree if t.dep_ != "case")
+    source_span = _trim(doc, min(source_ids), max(source_ids) + 1)
+    cue_span = _trim(doc, cue_lo, cue_hi)
+    content_span = _trim(doc, min(content), max(content) + 1)
+    if cue_span is None or content_span is None:
+        return None
+    return RawAttribution(cue=cue_span, cue_token=noun.i, source=source_span, source_token=source.i,
+                          contents=[content_span])
+
+
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")
     return (chars.start, chars.end) if chars is not None else (0, 0)
@@ -68,12 +133,18 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAttribution | None:
     roles: dict[str, list[tuple[float, tuple[int, ...]]]] = {"cue": [], "source": [], "content": []}
+    fallback: tuple[float, tuple[int, ...]] | None = None
+    content_index = role_model.classes.index("content")
     for cand in candidates(cue, quotes):
         scores = role_model.scores(candidate_features(cue, cand, quotes))
         best = max(range(len(scores)), key=scores.__getitem__)
         label = role_model.classes[best]
         if label in roles:
             roles[label].append((scores[best], cand.tokens))
+        elif cand.kind in {"child", "pobj", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
+            margin = scores[content_index] - scores[best]
+            if margin > -3.0 and (fallback is None or margin > fallback[0]):
+                fallback = (margin, cand.tokens)
     doc = cue.doc
     cue_ids = _contiguous({cue.i} | {i for _, ids in roles["cue"] for i in ids}, cue.i)
     cue_span = _trim(doc, min(cue_ids), max(cue_ids) + 1, keep_colon=True)
@@ -82,19 +153,54 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     source_span, source_token = None, None
     if roles["source"]:
         _, ids = max(roles["source"], key=lambda item: item[0])
-        ids = tuple(i for i in ids if i not in cue_ids)
+        ids = _without_clauses(doc, tuple(i for i in ids if i not in cue_ids))
         if ids:
-            source_span = _trim(doc, min(ids), max(ids) + 1)
+            source_span = _source_span(doc, ids)
             source_token = _root_of(doc, ids)
     blocked = set(cue_ids)
     if source_span is not None:
         blocked.update(i for i in range(len(doc)) if source_span[0] <= doc[i].idx < source_span[1])
+    if not roles["content"] and fallback is not None:
+        roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
     contents = [s for s in (_content_span(doc, seg, quotes) for seg in _segments(content_ids, blocked)) if s]
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
                           contents=contents)
+
+
+def _without_clauses(doc: Doc, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """A source without its relative and participial clauses ("Graham, who says ...,"):
+    PolNeAR leaves them out unless they identify the source, which is the rarer case."""
+    members = set(ids)
+    root = _root_of(doc, ids)
+    drop: set[int] = set()
+    for child in doc[root].children:
+        if child.i not in members or child.i < root:
+            continue
+        parenthetical = child.dep_ in {"prep", "advmod", "advcl"} and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in {"relcl", "acl"} or parenthetical:
+            drop.update(t.i for t in child.subtree)
+    if not drop:
+        return ids
+    kept = [i for i in ids if i < min(drop)]  # what follows a dropped clause is its tail
+    return tuple(kept) if kept else ids
+
+
+def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
+    """Trimmed source span; an appositive's closing comma or bracket stays in."""
+    lo, hi = min(ids), max(ids) + 1
+    span = _trim(doc, lo, hi)
+    if span is None:
+        return None
+    inner = doc.text[span[0]:span[1]]
+    after = doc.text[span[1]:span[1] + 1]
+    if inner.count("(") > inner.count(")") and ")" in doc.text[span[1]:span[1] + 3]:
+        span = (span[0], doc.text.index(")", span[1]) + 1)
+    elif "," in inner and after == "," and not inner.endswith(","):
+        span = (span[0], span[1] + 1)
+    return span
 
 
 def _root_of(doc: Doc, ids: tuple[int, ...]) -> int:

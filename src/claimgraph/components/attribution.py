@@ -52,10 +52,13 @@ def records_from_doc(
     quotes = QuoteIndex(doc.text)
     _add_continuations(doc, raws, quotes)
     records: list[Attribution] = []
+    named: list[Source] = []  # earlier sources that are not pronouns, for resolving "they"
     for number, raw in enumerate(raws, start=1):
         cue = Cue(start=raw.cue[0], end=raw.cue[1], text=doc.text[raw.cue[0]:raw.cue[1]],
                   cue_class=cue_class(doc, raw))
-        source = _source(doc, raw)
+        source = _source(doc, raw, named)
+        if source is not None and source.resolved is None and source.kind != "author":
+            named.append(source)
         certainty = lex.CUE_CERTAINTY[cue.cue_class]
         for part, (start, end) in enumerate(sorted(raw.contents), start=1):
             records.append(Attribution(
@@ -99,16 +102,36 @@ def _object_is_evidence(cue: Token) -> bool:
 
 
 # -- sources -------------------------------------------------------------------------------
-def _source(doc: Doc, raw: RawAttribution) -> Source | None:
+def _source(doc: Doc, raw: RawAttribution, named: list[Source]) -> Source | None:
     if raw.source is None:
         return None
     start, end = raw.source
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
-    resolved = _antecedent(doc, tokens, raw) if _is_pronoun(tokens) else None
+    if not _is_pronoun(tokens) or tokens[0].lower_ in lex.AUTHOR_PRONOUNS:
+        return Source(start=start, end=end, text=doc.text[start:end], kind=source_kind(tokens))
+    earlier = _earlier_source(tokens[0], named)
+    if earlier is not None:
+        return Source(start=start, end=end, text=doc.text[start:end], kind=earlier.kind,
+                      resolved=earlier.text)
+    resolved = _antecedent(doc, tokens, raw)
     kind = source_kind(tokens, resolved_tokens=_resolved_tokens(doc, resolved))
     return Source(start=start, end=end, text=doc.text[start:end], kind=kind,
                   resolved=resolved.text if resolved is not None else None)
+
+
+def _earlier_source(pronoun: Token, named: list[Source]) -> Source | None:
+    """The last named source before a personal pronoun, if close and compatible: reporters
+    name a speaker and then go on with "he said", "they warned"."""
+    if pronoun.lower_ in {"who", "which", "that", "whom", "whose", "it", "its"}:
+        return None
+    wanted = {"person"} if pronoun.lower_ in {"he", "she", "his", "her", "him"} else None
+    for source in reversed(named):
+        if pronoun.idx - source.end > 600:
+            return None
+        if wanted is None or source.kind in wanted:
+            return source
+    return None
 
 
 def _is_pronoun(tokens: list[Token]) -> bool:
@@ -137,8 +160,8 @@ def source_kind(tokens: list[Token], resolved_tokens: list[Token] | None = None)
         return "anonymous"
     if words & lex.MEDIA_WORDS and ("ORG" in ents or not named):
         return "media"
-    if "PERSON" in ents:
-        return "person"
+    if "PERSON" in ents or head.tag_ == "NNPS" or head.ent_type_ == "NORP":
+        return "person"  # "Mr. Garin"; "the captured Tajiks"
     if words & lex.GOVERNMENT_WORDS or ({"GPE"} & ents and not words & lex.ORGANIZATION_WORDS):
         return "government"
     if "ORG" in ents or words & lex.ORGANIZATION_WORDS:

@@ -38,7 +38,7 @@ __all__ = ["MODEL_DIR", "TrainingReport", "train_attribution", "split_articles",
 MODEL_DIR = Path(__file__).parent / "models" / "attribution"
 SEED = 13
 HELD_OUT = 0.10
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,7 +111,8 @@ def _fit(rows: list[tuple[list[str], Any]], classes: tuple[Any, ...], c: float) 
     vectorizer = CountVectorizer(analyzer=lambda feats: feats, binary=True, min_df=2)
     matrix = vectorizer.fit_transform([feats for feats, _ in rows])
     labels = [label for _, label in rows]
-    model = LogisticRegression(C=c, max_iter=2000, random_state=SEED, class_weight=None)
+    solver = "liblinear" if len(set(labels)) == 2 else "lbfgs"  # liblinear is binary only
+    model = LogisticRegression(C=c, solver=solver, max_iter=1000, random_state=SEED)
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     coef = model.coef_

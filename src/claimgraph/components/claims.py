@@ -1,8 +1,8 @@
 """Claims: factual statements tied to an attribution or to the author, with hedges and certainty.
 
 Every sentence that states something becomes a claim: the content of each reported
-statement in it (tied to that attribution's id), or, when nobody is credited with it, the
-sentence itself (tied to ``"author"``). Questions, commands, exhortations ("we must ...")
+statement in it (tied to that attribution's id) when that content is a clause, or, when
+nobody is credited with a statement, the sentence itself (tied to ``"author"``). Questions, commands, exhortations ("we must ...")
 and fragments without a finite verb are not claims. Attributions of knowing, wanting or
 planning ("the CIA surely knew about ...") are not reports of a statement, so their
 sentence stays the writer's own claim.
@@ -138,11 +138,9 @@ class Claims(Component):
         for sentence in sentences:
             score = sentence.checkworthiness
             inside = [a for a in reported if sentence.start <= a.content.start < sentence.end]
-            for att in inside:
-                claim = _reported_claim(doc, att, score)
-                if claim is not None:
-                    yield claim
-            if inside or any(s <= sentence.start and sentence.end <= e for s, e in covered):
+            made = [c for c in (_reported_claim(doc, a, score) for a in inside) if c is not None]
+            yield from made
+            if made or any(s <= sentence.start and sentence.end <= e for s, e in covered):
                 continue
             claim = _author_claim(doc, sentence, score)
             if claim is not None:
@@ -162,8 +160,9 @@ def _reported_claim(doc: Doc, att: Attribution, score: float | None) -> Claim | 
         lead += 5
     start += lead
     end = start + len(doc.text[start:end].rstrip(_TRAILING)) if end > start else start
-    if end - start < 8:
-        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if end - start < 8 or span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None  # an object such as "sloppy mistakes" states nothing by itself
     frame_start = min(att.cue.start, att.source.start if att.source else att.cue.start)
     hedges = find_hedges(doc, frame_start, att.cue.end) + find_hedges(doc, start, end)
     return Claim(id="", start=start, end=end, text=doc.text[start:end], attribution=att.id,

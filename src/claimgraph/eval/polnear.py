@@ -36,6 +36,7 @@ __all__ = [
     "gold_units",
     "predicted_units",
     "score_articles",
+    "evaluate_polnear",
 ]
 
 ROLES = ("source", "cue", "content")
@@ -186,3 +187,19 @@ def _score_batch(
                 totals["exact"][role].add(exact_counts(kept, gold[role]), weight)
                 totals["overlap"][role].add(
                     overlap_counts(article.text, kept, gold[role], tokens), weight)
+
+
+def evaluate_polnear(folder: Path, *, batch_size: int = 16) -> dict[str, dict[str, dict[str, float]]]:
+    """Score claimgraph's attribution component on a PolNeAR split folder."""
+    from ..pipeline import build_pipeline  # late: the pipeline loads spaCy
+
+    nlp = build_pipeline(("claimgraph_attribution_v1",))
+    articles = list(read_polnear(Path(folder)))
+    if not articles:
+        raise DatasetError(f"no annotated articles under {folder}: is it a PolNeAR split?", code="CG602")
+
+    def predict(texts: list[str]) -> Iterator[Sequence[Attribution]]:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield doc._.cg_attributions or ()
+
+    return score_articles(articles, predict, batch_size=batch_size)
