@@ -22,7 +22,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from . import _lexicons as lex
+
 __all__ = [
+    "doc_text",
     "ROLE_LABELS",
     "Candidate",
     "LinearModel",
@@ -40,6 +43,16 @@ _OPEN = "“«„"
 _CLOSE = "”»"
 _QUOTE_CHARS = re.compile(r"''|[\"“”«»„]")
 _CANDIDATE_POS = {"VERB", "NOUN", "ADJ", "AUX"}
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token on each access, which
+    made span look-ups quadratic in the length of the article."""
+    key = ("claimgraph", "text")
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text
 
 
 # -- quotation marks -----------------------------------------------------------------------
@@ -118,6 +131,14 @@ class LinearModel:
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
 
+#: The documented cue vocabularies, as features: they let the model generalise to cue
+#: verbs that PolNeAR train has few examples of.
+_CUE_LEXICONS = (
+    ("neutral", lex.NEUTRAL_CUES), ("distancing", lex.DISTANCING_CUES),
+    ("endorsing", lex.ENDORSING_CUES), ("hedged", lex.HEDGED_CUES), ("mental", lex.MENTAL_STATE_CUES),
+)
+
+
 # -- cue heads -----------------------------------------------------------------------------
 def is_cue_candidate(token: Token) -> bool:
     """Tokens the cue model looks at (the rest can never head a cue)."""
@@ -148,6 +169,10 @@ def cue_features(token: Token, quotes: QuoteIndex) -> list[str]:
         f"inq={quotes.region_of(token.idx) is not None}",
         f"qL={_near_quote(token, quotes, -1)}", f"qR={_near_quote(token, quotes, 1)}",
     ]
+    for name, words in _CUE_LEXICONS:
+        if lemma in words:
+            feats.append(f"lex={name}")
+            feats.append(f"lexd={name}|{dep}")
     for child_dep in child_deps:
         feats.append(f"cd={child_dep}")
         feats.append(f"lcd={lemma}|{child_dep}")
@@ -156,6 +181,8 @@ def cue_features(token: Token, quotes: QuoteIndex) -> list[str]:
             feats.append(f"subj={child.dep_}|{child.ent_type_ or child.pos_}")
         if child.dep_ == "prep":
             feats.append(f"prep={lemma}|{child.lower_}")
+        if child.dep_ == "dobj":
+            feats.append(f"obj={lemma}|{child.lemma_.lower()}")
         if child.dep_ == "mark":
             feats.append(f"mark={child.lower_}")
         if child.dep_ == "ccomp":

@@ -18,6 +18,7 @@ from ._attribution_features import (
     candidate_features,
     candidates,
     cue_features,
+    doc_text,
     is_cue_candidate,
 )
 
@@ -45,7 +46,7 @@ def find_attributions(
     doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float
 ) -> list[RawAttribution]:
     """Every attribution the two models find in ``doc``, in text order."""
-    quotes = QuoteIndex(doc.text)
+    quotes = QuoteIndex(doc_text(doc))
     found: list[RawAttribution] = []
     taken: set[int] = set()
     heads = [(t, _cue_probability(t, quotes, cue_model, threshold)) for t in doc if is_cue_candidate(t)]
@@ -159,7 +160,9 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
             source_token = _root_of(doc, ids)
     blocked = set(cue_ids)
     if source_span is not None:
-        blocked.update(i for i in range(len(doc)) if source_span[0] <= doc[i].idx < source_span[1])
+        chars = doc.char_span(source_span[0], source_span[1], alignment_mode="expand")
+        if chars is not None:
+            blocked.update(range(chars.start, chars.end))
     if not roles["content"] and fallback is not None:
         roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
@@ -194,10 +197,10 @@ def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
     span = _trim(doc, lo, hi)
     if span is None:
         return None
-    inner = doc.text[span[0]:span[1]]
-    after = doc.text[span[1]:span[1] + 1]
-    if inner.count("(") > inner.count(")") and ")" in doc.text[span[1]:span[1] + 3]:
-        span = (span[0], doc.text.index(")", span[1]) + 1)
+    inner = doc_text(doc)[span[0]:span[1]]
+    after = doc_text(doc)[span[1]:span[1] + 1]
+    if inner.count("(") > inner.count(")") and ")" in doc_text(doc)[span[1]:span[1] + 3]:
+        span = (span[0], doc_text(doc).index(")", span[1]) + 1)
     elif "," in inner and after == "," and not inner.endswith(","):
         span = (span[0], span[1] + 1)
     return span
@@ -257,10 +260,10 @@ def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, in
     # A quotation that the span starts in or ends in is taken whole: PolNeAR content
     # includes everything within the quotation marks, marks included.
     first = quotes.region_of(start)
-    if first is not None and first[0] <= start and _only_punct(doc.text[first[0]:start]):
+    if first is not None and first[0] <= start and _only_punct(doc_text(doc)[first[0]:start]):
         start = first[0]
     last = quotes.region_of(end - 1)
-    if last is not None and _only_punct(doc.text[end:last[1]]):
+    if last is not None and _only_punct(doc_text(doc)[end:last[1]]):
         end = last[1]
     return (start, end) if start < end else None
 
@@ -280,7 +283,7 @@ def continuation_quotes(doc: Doc, raw: RawAttribution, quotes: QuoteIndex) -> li
     for start, end in quotes.regions:
         if start < max(last, frame_end):
             continue
-        between = doc.text[max(last, frame_end):start]
+        between = doc_text(doc)[max(last, frame_end):start]
         if between.strip(" \t.,;") and not _sentence_gap_only(between):
             break
         out.append((start, end))

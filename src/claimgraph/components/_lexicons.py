@@ -16,6 +16,7 @@ Cue classes (``model.CUE_CLASSES``) say how the *writer* presents what is report
 from __future__ import annotations
 
 __all__ = [
+    "NEUTRAL_CUES",
     "DISTANCING_CUES",
     "ENDORSING_CUES",
     "HEDGED_CUES",
@@ -34,6 +35,15 @@ __all__ = [
     "AUTHOR_PRONOUNS",
 ]
 
+#: Plain reporting verbs and nouns (the neutral class; listed so the cue model can use them).
+NEUTRAL_CUES = frozenset({
+    "say", "tell", "add", "state", "report", "announce", "warn", "write", "explain",
+    "describe", "ask", "reply", "respond", "comment", "remark", "declare", "mention",
+    "tweet", "post", "testify", "recount", "recall", "inform", "call", "urge", "argue",
+    "according", "statement", "interview", "speech", "quote", "cite", "predict", "promise",
+    "vow", "pledge", "threaten", "demand", "criticize", "praise", "endorse", "support",
+    "oppose", "reject", "agree", "disagree", "question", "answer", "continue",
+})
 DISTANCING_CUES = frozenset({
     "claim", "allege", "allegation", "brag", "boast", "insist", "purport", "contend",
     "maintain", "peddle", "narrative", "spin", "assert", "profess", "pretend", "trumpet",

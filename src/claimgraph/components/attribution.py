@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..errors import ModelMissingError
 from ..model import Attribution, Cue, Source, Span
 from . import _lexicons as lex
-from ._attribution_features import LinearModel, QuoteIndex
+from ._attribution_features import LinearModel, QuoteIndex, doc_text
 from ._attribution_spans import RawAttribution, continuation_quotes, find_attributions
 from ._base import Component, ComponentSpec
 
@@ -49,12 +49,12 @@ def records_from_doc(
 ) -> tuple[Attribution, ...]:
     """The attributions of one parsed doc as schema records, in text order."""
     raws = find_attributions(doc, cue_model, role_model, threshold)
-    quotes = QuoteIndex(doc.text)
+    quotes = QuoteIndex(doc_text(doc))
     _add_continuations(doc, raws, quotes)
     records: list[Attribution] = []
     named: list[Source] = []  # earlier sources that are not pronouns, for resolving "they"
     for number, raw in enumerate(raws, start=1):
-        cue = Cue(start=raw.cue[0], end=raw.cue[1], text=doc.text[raw.cue[0]:raw.cue[1]],
+        cue = Cue(start=raw.cue[0], end=raw.cue[1], text=doc_text(doc)[raw.cue[0]:raw.cue[1]],
                   cue_class=cue_class(doc, raw))
         source = _source(doc, raw, named)
         if source is not None and source.resolved is None and source.kind != "author":
@@ -63,7 +63,7 @@ def records_from_doc(
         for part, (start, end) in enumerate(sorted(raw.contents), start=1):
             records.append(Attribution(
                 id=f"a{number}" if part == 1 else f"a{number}.{part}",
-                source=source, cue=cue, content=Span(start=start, end=end, text=doc.text[start:end]),
+                source=source, cue=cue, content=Span(start=start, end=end, text=doc_text(doc)[start:end]),
                 certainty=certainty,
             ))
     return tuple(records)
@@ -109,14 +109,14 @@ def _source(doc: Doc, raw: RawAttribution, named: list[Source]) -> Source | None
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     if not _is_pronoun(tokens) or tokens[0].lower_ in lex.AUTHOR_PRONOUNS:
-        return Source(start=start, end=end, text=doc.text[start:end], kind=source_kind(tokens))
+        return Source(start=start, end=end, text=doc_text(doc)[start:end], kind=source_kind(tokens))
     earlier = _earlier_source(tokens[0], named)
     if earlier is not None:
-        return Source(start=start, end=end, text=doc.text[start:end], kind=earlier.kind,
+        return Source(start=start, end=end, text=doc_text(doc)[start:end], kind=earlier.kind,
                       resolved=earlier.text)
     resolved = _antecedent(doc, tokens, raw)
     kind = source_kind(tokens, resolved_tokens=_resolved_tokens(doc, resolved))
-    return Source(start=start, end=end, text=doc.text[start:end], kind=kind,
+    return Source(start=start, end=end, text=doc_text(doc)[start:end], kind=kind,
                   resolved=resolved.text if resolved is not None else None)
 
 
@@ -158,6 +158,8 @@ def source_kind(tokens: list[Token], resolved_tokens: list[Token] | None = None)
     named = bool(ents) or any(t.pos_ == "PROPN" for t in tokens)
     if not named and head.lower_ in lex.ANONYMOUS_HEADS:
         return "anonymous"
+    if "PERSON" in ents and not words & lex.MEDIA_WORDS - {"statement", "report"}:
+        return "person"
     if words & lex.MEDIA_WORDS and ("ORG" in ents or not named):
         return "media"
     if "PERSON" in ents or head.tag_ == "NNPS" or head.ent_type_ == "NORP":

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 
 from ..model import Attribution, Claim, Hedge, Sentence
 from . import _lexicons as lex
+from ._attribution_features import doc_text
 from ._base import Component, ComponentSpec, get_section
 from .checkworthiness import sentence_bounds
 
@@ -41,14 +42,14 @@ def find_hedges(doc: Doc, start: int, end: int) -> tuple[Hedge, ...]:
     if span is None:
         return ()
     found: dict[tuple[int, int], Hedge] = {}
-    lowered = doc.text[start:end].lower()
+    lowered = doc_text(doc)[start:end].lower()
     for phrase in _MULTIWORD:
         at = lowered.find(phrase)
         while at != -1:
             if _word_bounded(lowered, at, len(phrase)):
                 kind = "booster" if phrase in lex.BOOSTERS else "hedge"
                 s = start + at
-                found[(s, s + len(phrase))] = Hedge(start=s, end=s + len(phrase), text=doc.text[s:s + len(phrase)], kind=kind)
+                found[(s, s + len(phrase))] = Hedge(start=s, end=s + len(phrase), text=doc_text(doc)[s:s + len(phrase)], kind=kind)
             at = lowered.find(phrase, at + 1)
     for token in span:
         kind = _token_kind(token)
@@ -127,7 +128,7 @@ class Claims(Component):
 
     def process(self, doc: Doc) -> Iterable[Claim]:
         sentences = get_section(doc, "sentences") or tuple(
-            Sentence(start=s, end=e, text=doc.text[s:e]) for s, e in sentence_bounds(doc))
+            Sentence(start=s, end=e, text=doc_text(doc)[s:e]) for s, e in sentence_bounds(doc))
         attributions = get_section(doc, "attributions")
         claims = list(self._claims(doc, sentences, attributions))
         return tuple(_numbered(claims))
@@ -154,18 +155,18 @@ def _mental_state(doc: Doc, att: Attribution) -> bool:
 
 def _reported_claim(doc: Doc, att: Attribution, score: float | None) -> Claim | None:
     start, end = att.content.start, att.content.end
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     lead = len(text) - len(text.lstrip())
     if text[lead:].lower().startswith("that "):
         lead += 5
     start += lead
-    end = start + len(doc.text[start:end].rstrip(_TRAILING)) if end > start else start
+    end = start + len(doc_text(doc)[start:end].rstrip(_TRAILING)) if end > start else start
     span = doc.char_span(start, end, alignment_mode="expand")
     if end - start < 8 or span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None  # an object such as "sloppy mistakes" states nothing by itself
     frame_start = min(att.cue.start, att.source.start if att.source else att.cue.start)
     hedges = find_hedges(doc, frame_start, att.cue.end) + find_hedges(doc, start, end)
-    return Claim(id="", start=start, end=end, text=doc.text[start:end], attribution=att.id,
+    return Claim(id="", start=start, end=end, text=doc_text(doc)[start:end], attribution=att.id,
                  checkworthiness=score, certainty=certainty(att.certainty, hedges), hedges=hedges)
 
 
@@ -175,7 +176,7 @@ def _author_claim(doc: Doc, sentence: Sentence, score: float | None) -> Claim | 
         return None
     end = sentence.start + len(sentence.text.rstrip(_TRAILING))
     hedges = find_hedges(doc, sentence.start, end)
-    return Claim(id="", start=sentence.start, end=end, text=doc.text[sentence.start:end],
+    return Claim(id="", start=sentence.start, end=end, text=doc_text(doc)[sentence.start:end],
                  attribution="author", checkworthiness=score,
                  certainty=certainty(AUTHOR_BASE, hedges), hedges=hedges)
 
