@@ -130,9 +130,9 @@ def test_cli_json_on_a_small_folder(tmp_path: Path) -> None:
 
 #: Floors a few points under what the shipped model measures on PolNeAR dev
 #: (benchmarks/results/attribution.md); they guard against silent erosion.
-DEV_FLOORS = {
-    ("exact", "source"): 0.0, ("exact", "cue"): 0.0, ("exact", "content"): 0.0,
-    ("overlap", "source"): 0.0, ("overlap", "cue"): 0.0, ("overlap", "content"): 0.0,
+DEV_FLOORS = {  # measured F1: 0.728, 0.676, 0.452 / 0.754, 0.633, 0.787
+    ("exact", "source"): 0.70, ("exact", "cue"): 0.65, ("exact", "content"): 0.42,
+    ("overlap", "source"): 0.72, ("overlap", "cue"): 0.60, ("overlap", "content"): 0.75,
 }
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "ORGANIZATION_WORDS",
     "PERSON_WORDS",
+    "PERSON_TITLES",
     "PRONOUNS",
     "AUTHOR_PRONOUNS",
 ]
@@ -126,6 +127,12 @@ PERSON_WORDS = frozenset({
     "mother", "spokesman", "spokeswoman", "candidate", "voter", "voters", "leader",
     "professor", "director", "chief", "ceo", "founder", "member", "members", "supporter",
     "supporters", "terrorist", "terrorists", "attacker", "suspect", "suspects", "who",
+})
+#: Titles before a personal name.
+PERSON_TITLES = frozenset({
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "president", "senator", "governor",
+    "secretary", "minister", "judge", "mayor", "professor", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "ceo", "director", "general", "gen.", "rev.",
 })
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "whom", "whose", "which", "that"})
 AUTHOR_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})

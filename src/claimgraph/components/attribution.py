@@ -160,6 +160,8 @@ def source_kind(tokens: list[Token], resolved_tokens: list[Token] | None = None)
         return "anonymous"
     if "PERSON" in ents and not words & lex.MEDIA_WORDS - {"statement", "report"}:
         return "person"
+    if head.pos_ == "PROPN" and words & lex.PERSON_TITLES:
+        return "person"  # "Spokeswoman Haley Morris", "Sen. Marco Rubio": a named individual
     if words & lex.MEDIA_WORDS and ("ORG" in ents or not named):
         return "media"
     if "PERSON" in ents or head.tag_ == "NNPS" or head.ent_type_ == "NORP":
