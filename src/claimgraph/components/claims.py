@@ -114,11 +114,10 @@ def _is_statement(sent: DocSpan) -> bool:
     text = sent.text.strip()
     if len([t for t in sent if t.is_alpha]) < 4 or text.endswith("?"):
         return False
+    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
+    if not any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in subjects for c in t.children) for t in sent):
+        return False  # "Read part 1 here.": no verb with a subject
     root = sent.root
-    if root.pos_ not in {"VERB", "AUX"}:
-        return False
-    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children):
-        return False  # "Read part 1 here."
     modals = [c for c in root.children if c.tag_ == "MD"]
     return not any(m.lower_ in {"must", "should"} and not _epistemic_must(m) for m in modals)
 
@@ -143,9 +142,22 @@ class Claims(Component):
             yield from made
             if made or any(s <= sentence.start and sentence.end <= e for s, e in covered):
                 continue
-            claim = _author_claim(doc, sentence, score)
-            if claim is not None:
-                yield claim
+            for piece in _paragraph_pieces(sentence):
+                claim = _author_claim(doc, piece, score)
+                if claim is not None:
+                    yield claim
+
+
+def _paragraph_pieces(sentence: Sentence) -> Iterator[Sentence]:
+    """A sentence cut at blank lines: a headline and the text under it are not one claim."""
+    offset = 0
+    for part in sentence.text.split("\n\n"):
+        stripped = part.strip()
+        if stripped:
+            start = sentence.start + offset + (len(part) - len(part.lstrip()))
+            yield Sentence(start=start, end=start + len(stripped), text=stripped,
+                           checkworthiness=sentence.checkworthiness)
+        offset += len(part) + 2
 
 
 def _mental_state(doc: Doc, att: Attribution) -> bool:
@@ -155,19 +167,35 @@ def _mental_state(doc: Doc, att: Attribution) -> bool:
 
 def _reported_claim(doc: Doc, att: Attribution, score: float | None) -> Claim | None:
     start, end = att.content.start, att.content.end
-    text = doc_text(doc)[start:end]
-    lead = len(text) - len(text.lstrip())
-    if text[lead:].lower().startswith("that "):
-        lead += 5
-    start += lead
+    start += _frame_prefix(doc, start, end)
     end = start + len(doc_text(doc)[start:end].rstrip(_TRAILING)) if end > start else start
     span = doc.char_span(start, end, alignment_mode="expand")
-    if end - start < 8 or span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+    if end - start < 8 or span is None or not any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in span):
         return None  # an object such as "sloppy mistakes" states nothing by itself
     frame_start = min(att.cue.start, att.source.start if att.source else att.cue.start)
-    hedges = find_hedges(doc, frame_start, att.cue.end) + find_hedges(doc, start, end)
+    if frame_start < start:
+        hedges = find_hedges(doc, frame_start, end)  # the frame's "clear evidence" counts
+    else:
+        hedges = find_hedges(doc, start, end) + find_hedges(doc, att.cue.start, att.cue.end)
     return Claim(id="", start=start, end=end, text=doc_text(doc)[start:end], attribution=att.id,
                  checkworthiness=score, certainty=certainty(att.certainty, hedges), hedges=hedges)
+
+
+def _frame_prefix(doc: Doc, start: int, end: int) -> int:
+    """Characters to skip at the start of reported content so the claim is the clause
+    itself: "that ...", and a verbless lead-in such as a recipient or "clear evidence"
+    before "that" ("warned Russia that ...", "show clear evidence that ...")."""
+    text = doc_text(doc)[start:end]
+    lowered = text.lower()
+    at = lowered.find("that ")
+    if at == 0:
+        return 5
+    if 0 < at <= 40 and lowered[at - 1] == " ":
+        lead = doc.char_span(start, start + at, alignment_mode="expand")
+        if lead is not None and not any(t.pos_ in {"VERB", "AUX"} for t in lead):
+            return at + 5
+    return len(text) - len(text.lstrip())
 
 
 def _author_claim(doc: Doc, sentence: Sentence, score: float | None) -> Claim | None:
