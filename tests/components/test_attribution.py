@@ -74,8 +74,24 @@ def test_distancing_and_endorsing_cues(small_nlp) -> None:
     assert _find(atts, "revealed").cue.cue_class == "endorsing"
 
 
+def test_agentless_passive_has_no_source(small_nlp) -> None:
+    atts = _attributions(small_nlp, "It was claimed that the vote had been rigged.")
+    att = _find(atts, "claimed")
+    assert att.source is None
+    assert [a.content.text for a in atts] == ["that the vote had been rigged"]
+    assert att.cue.cue_class == "distancing"
+
+
+def test_speech_continued_in_the_next_sentence(small_nlp) -> None:
+    atts = _attributions(small_nlp, '"We are ready," he added. "The army is in place."')
+    assert [a.content.text for a in atts if "added" in a.cue.text] == [
+        '"We are ready,"', '"The army is in place."']
+
+
 def test_unnamed_source_is_anonymous(small_nlp) -> None:
     att = _find(_attributions(small_nlp, "Officials said that the talks had failed."), "said")
+    assert att.source.kind == "anonymous"
+    att = _find(_attributions(small_nlp, "A source close to the president said the deal was dead."), "said")
     assert att.source.kind == "anonymous"
 
 

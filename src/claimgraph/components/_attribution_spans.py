@@ -166,7 +166,8 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     if not roles["content"] and fallback is not None:
         roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
-    contents = [s for s in (_content_span(doc, seg, quotes) for seg in _segments(content_ids, blocked)) if s]
+    segments = [seg for seg in _segments(content_ids, blocked) if not _empty_subject(doc, seg)]
+    contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
@@ -204,6 +205,13 @@ def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
     elif "," in inner and after == "," and not inner.endswith(","):
         span = (span[0], span[1] + 1)
     return span
+
+
+def _empty_subject(doc: Doc, seg: list[int]) -> bool:
+    """The empty "it"/"there" of "it was claimed that ...": neither source nor content."""
+    words = [doc[i] for i in seg if not doc[i].is_punct]
+    return len(words) == 1 and words[0].lower_ in {"it", "there"} and words[0].dep_ in {
+        "nsubjpass", "expl", "nsubj"}
 
 
 def _root_of(doc: Doc, ids: tuple[int, ...]) -> int:
