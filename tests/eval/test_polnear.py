@@ -144,3 +144,15 @@ def test_accuracy_gate_on_polnear_dev() -> None:
     scores = evaluate_polnear(shared_path("polnear", "dev"))
     for (view, role), floor in DEV_FLOORS.items():
         assert scores[view][role]["f1"] >= floor, (view, role, scores[view][role])
+
+
+def test_cli_table_on_a_small_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "attribution", "--polnear", str(_folder(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "content" in result.output and "exact F1" in result.output
+
+
+def test_train_attribution_is_registered() -> None:
+    result = CliRunner().invoke(app, ["train", "attribution", "--help"])
+    assert result.exit_code == 0
+    assert "--polnear" in result.output
