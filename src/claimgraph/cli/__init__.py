@@ -60,6 +60,7 @@ evaluate_app.command("techniques")(techniques.evaluate)
 evaluate_app.command("clustering")(corpus.evaluate_clustering)
 
 train_app.command("checkworthiness")(attribution.train_checkworthiness)
+train_app.command("attribution")(attribution.train_attribution)
 train_app.command("techniques")(techniques.train)
 
 techniques_app.command("detect")(techniques.detect)

@@ -1,0 +1,304 @@
+"""From scored cue heads and role candidates to source, cue and content character spans.
+
+Span conventions follow the PolNeAR annotation guidelines: the cue keeps its verb group
+together and is one contiguous span; content includes a leading "that" or "to" and
+everything inside quotation marks (a comma or full stop before a closing mark included)
+but not the full stop that ends the sentence; edges never carry stray punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ._attribution_features import (
+    LinearModel,
+    QuoteIndex,
+    candidate_features,
+    candidates,
+    cue_features,
+    doc_text,
+    is_cue_candidate,
+)
+
+__all__ = ["RawAttribution", "find_attributions", "continuation_quotes"]
+
+_EDGE_PUNCT = set(",.;:!?-–—()[]")
+_QUOTE_TOKENS = {'"', "“", "”", "''", "«", "»", "„"}
+_CLOSING_PUNCT = set(",.!?")
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
+
+
+@dataclass(slots=True)
+class RawAttribution:
+    """Character spans of one attribution before it becomes schema records."""
+
+    cue: tuple[int, int]
+    cue_token: int
+    source: tuple[int, int] | None
+    source_token: int | None
+    contents: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 0.0
+
+
+def find_attributions(
+    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float
+) -> list[RawAttribution]:
+    """Every attribution the two models find in ``doc``, in text order."""
+    quotes = QuoteIndex(doc_text(doc))
+    found: list[RawAttribution] = []
+    taken: set[int] = set()
+    heads = [(t, _cue_probability(t, quotes, cue_model, threshold)) for t in doc if is_cue_candidate(t)]
+    for token, prob in sorted(heads, key=lambda item: -item[1]):
+        if prob < threshold or token.i in taken:
+            continue
+        raw = _assemble(token, quotes, role_model)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+            raw = _nominal(token) or raw
+        if raw is None:
+            continue
+        raw.score = prob
+        taken.update(range(*_token_range(doc, raw.cue)))
+        found.append(raw)
+    found.sort(key=lambda r: r.cue)
+    return found
+
+
+#: Nouns of saying and claiming: with a possessor or an agent ("Russia's claim of ...",
+#: "the narrative peddled by X") they head a cue even where the model is unsure, because
+#: PolNeAR has few of them for the model to learn from.
+SPEECH_NOUNS = frozenset({
+    "claim", "allegation", "narrative", "assertion", "accusation", "statement", "warning",
+    "announcement", "admission", "denial", "insistence", "argument", "charge", "story",
+    "version", "account", "assessment", "prediction", "promise", "report", "view",
+})
+
+
+def _cue_probability(token: Token, quotes: QuoteIndex, model: LinearModel, threshold: float) -> float:
+    prob = model.probability(cue_features(token, quotes))
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and _nominal_source(token):
+        prob = max(prob, threshold + 0.01)
+    return prob
+
+
+def _nominal_source(noun: Token) -> Token | None:
+    """The possessor of a speech noun, or the agent of the participle that follows it."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objs = [g for g in agent.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def _nominal(noun: Token) -> RawAttribution | None:
+    """A cue headed by a speech noun: source from the possessor or agent, content from an
+    'of'/'about' object, a 'that' clause or the noun's compound modifiers."""
+    doc = noun.doc
+    source = _nominal_source(noun)
+    if source is None:
+        return None
+    cue_lo, cue_hi = noun.i, noun.i + 1
+    content: list[int] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and source.head.head.i == child.i:
+            cue_hi = max(cue_hi, source.head.i + 1)  # "narrative peddled by"
+        elif child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "that"}:
+            cue_hi = max(cue_hi, child.i + 1)
+            content = [t.i for g in child.children for t in g.subtree]
+        elif child.dep_ in {"acl", "ccomp", "appos"} and not content:
+            content = [t.i for t in child.subtree]
+        elif child.dep_ == "compound" and not content:
+            content = [t.i for t in child.subtree]
+    if not content:
+        return None
+    source_ids = tuple(t.i for t in source.subtree) if source.dep_ != "poss" else tuple(
+        t.i for t in source.subtree if t.dep_ != "case")
+    source_span = _trim(doc, min(source_ids), max(source_ids) + 1)
+    cue_span = _trim(doc, cue_lo, cue_hi)
+    content_span = _trim(doc, min(content), max(content) + 1)
+    if cue_span is None or content_span is None:
+        return None
+    return RawAttribution(cue=cue_span, cue_token=noun.i, source=source_span, source_token=source.i,
+                          contents=[content_span])
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (chars.start, chars.end) if chars is not None else (0, 0)
+
+
+def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAttribution | None:
+    roles: dict[str, list[tuple[float, tuple[int, ...]]]] = {"cue": [], "source": [], "content": []}
+    fallback: tuple[float, tuple[int, ...]] | None = None
+    content_index = role_model.classes.index("content")
+    for cand in candidates(cue, quotes):
+        scores = role_model.scores(candidate_features(cue, cand, quotes))
+        best = max(range(len(scores)), key=scores.__getitem__)
+        label = role_model.classes[best]
+        if label in roles:
+            roles[label].append((scores[best], cand.tokens))
+        elif cand.kind in {"child", "pobj", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
+            margin = scores[content_index] - scores[best]
+            if margin > -3.0 and (fallback is None or margin > fallback[0]):
+                fallback = (margin, cand.tokens)
+    doc = cue.doc
+    cue_ids = _contiguous({cue.i} | {i for _, ids in roles["cue"] for i in ids}, cue.i)
+    cue_span = _trim(doc, min(cue_ids), max(cue_ids) + 1, keep_colon=True)
+    if cue_span is None:
+        return None
+    source_span, source_token = None, None
+    if roles["source"]:
+        _, ids = max(roles["source"], key=lambda item: item[0])
+        ids = _without_clauses(doc, tuple(i for i in ids if i not in cue_ids))
+        if ids:
+            source_span = _source_span(doc, ids)
+            source_token = _root_of(doc, ids)
+    blocked = set(cue_ids)
+    if source_span is not None:
+        chars = doc.char_span(source_span[0], source_span[1], alignment_mode="expand")
+        if chars is not None:
+            blocked.update(range(chars.start, chars.end))
+    if not roles["content"] and fallback is not None:
+        roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
+    content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
+    segments = [seg for seg in _segments(content_ids, blocked) if not _empty_subject(doc, seg)]
+    contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
+    if not contents:
+        return None
+    return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
+                          contents=contents)
+
+
+def _without_clauses(doc: Doc, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """A source without its relative and participial clauses ("Graham, who says ...,"):
+    PolNeAR leaves them out unless they identify the source, which is the rarer case."""
+    members = set(ids)
+    root = _root_of(doc, ids)
+    drop: set[int] = set()
+    for child in doc[root].children:
+        if child.i not in members or child.i < root:
+            continue
+        parenthetical = child.dep_ in {"prep", "advmod", "advcl"} and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in {"relcl", "acl"} or parenthetical:
+            drop.update(t.i for t in child.subtree)
+    if not drop:
+        return ids
+    kept = [i for i in ids if i < min(drop)]  # what follows a dropped clause is its tail
+    return tuple(kept) if kept else ids
+
+
+def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
+    """Trimmed source span; an appositive's closing comma or bracket stays in."""
+    lo, hi = min(ids), max(ids) + 1
+    span = _trim(doc, lo, hi)
+    if span is None:
+        return None
+    inner = doc_text(doc)[span[0]:span[1]]
+    after = doc_text(doc)[span[1]:span[1] + 1]
+    if inner.count("(") > inner.count(")") and ")" in doc_text(doc)[span[1]:span[1] + 3]:
+        span = (span[0], doc_text(doc).index(")", span[1]) + 1)
+    elif "," in inner and after == "," and not inner.endswith(","):
+        span = (span[0], span[1] + 1)
+    return span
+
+
+def _empty_subject(doc: Doc, seg: list[int]) -> bool:
+    """The empty "it"/"there" of "it was claimed that ...": neither source nor content."""
+    words = [doc[i] for i in seg if not doc[i].is_punct]
+    return len(words) == 1 and words[0].lower_ in {"it", "there"} and words[0].dep_ in {
+        "nsubjpass", "expl", "nsubj"}
+
+
+def _root_of(doc: Doc, ids: tuple[int, ...]) -> int:
+    members = set(ids)
+    for i in ids:
+        if doc[i].head.i not in members or doc[i].head.i == i:
+            return i
+    return ids[0]
+
+
+def _contiguous(ids: set[int], anchor: int) -> list[int]:
+    """The run of consecutive indices in ``ids`` that contains ``anchor``."""
+    lo = hi = anchor
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _segments(ids: list[int], blocked: set[int]) -> list[list[int]]:
+    """Split sorted token indices wherever a blocked token (cue or source) intervenes."""
+    segments: list[list[int]] = []
+    for i in ids:
+        if segments and not any(b in blocked for b in range(segments[-1][-1] + 1, i)):
+            segments[-1].append(i)
+        else:
+            segments.append([i])
+    return segments
+
+
+def _trim(doc: Doc, lo: int, hi: int, keep_colon: bool = False) -> tuple[int, int] | None:
+    """Character span of tokens ``lo:hi`` without punctuation at its edges."""
+    while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].text in _EDGE_PUNCT
+                                                 and not (keep_colon and doc[hi - 1].text == ":"))):
+        hi -= 1
+    if lo >= hi:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, int] | None:
+    """A content span: edges trimmed, quotations kept whole with their inner punctuation."""
+    lo, hi = seg[0], seg[-1] + 1
+    while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _EDGE_PUNCT):
+        hi -= 1
+    if lo >= hi:
+        return None
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    # A quotation that the span starts in or ends in is taken whole: PolNeAR content
+    # includes everything within the quotation marks, marks included.
+    first = quotes.region_of(start)
+    if first is not None and first[0] <= start and _only_punct(doc_text(doc)[first[0]:start]):
+        start = first[0]
+    last = quotes.region_of(end - 1)
+    if last is not None and _only_punct(doc_text(doc)[end:last[1]]):
+        end = last[1]
+    return (start, end) if start < end else None
+
+
+def _only_punct(text: str) -> bool:
+    return all(not ch.isalnum() for ch in text)
+
+
+def continuation_quotes(doc: Doc, raw: RawAttribution, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """Quotations right after an attribution's last content that carry on its speech:
+    ``“A,” she said. “B.”`` (B carries on A), up to the next paragraph that is not a quote."""
+    last = max(end for _, end in raw.contents)
+    if quotes.region_of(last - 1) is None:
+        return []
+    frame_end = max(raw.cue[1], raw.source[1] if raw.source else 0)
+    out: list[tuple[int, int]] = []
+    for start, end in quotes.regions:
+        if start < max(last, frame_end):
+            continue
+        between = doc_text(doc)[max(last, frame_end):start]
+        if between.strip(" \t.,;") and not _sentence_gap_only(between):
+            break
+        out.append((start, end))
+        last = end
+    return out
+
+
+def _sentence_gap_only(text: str) -> bool:
+    """True when ``text`` between two quotations is only white space and punctuation."""
+    return all(not ch.isalnum() for ch in text)
