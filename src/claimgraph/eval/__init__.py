@@ -1,0 +1,1 @@
+"""Readers and scorers for the annotated datasets claimgraph is evaluated on."""
