@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from claimgraph.components.checkworthiness import load_model
+from claimgraph.components.checkworthiness import SentenceInput, load_model, sentence_input
 from claimgraph.errors import ModelMissingError
 from claimgraph.eval.checkthat import evaluate_checkthat
 from claimgraph.pipeline import build_pipeline
@@ -37,13 +37,10 @@ def test_every_sentence_gets_a_score_in_unit_interval(cw_nlp):
         assert 0.0 <= sentence.checkworthiness <= 1.0
 
 
-def test_factual_claim_scores_above_pleasantry():
-    model = load_model()
-    claim, pleasantry = model.scores([
-        "We have cut the deficit by 40 percent and created 12 million jobs.",
-        "Thank you very much, it is good to be here tonight.",
-    ])
-    assert claim > 0.5 > pleasantry
+def test_factual_claim_scores_above_pleasantry(cw_nlp):
+    text = "We have cut the deficit by 40 percent and created 12 million jobs. Thank you very much, it is good to be here."
+    claim, pleasantry = _sentences(cw_nlp, text)
+    assert claim.checkworthiness > 0.5 > pleasantry.checkworthiness
 
 
 def test_empty_and_blank_text_give_no_sentences(cw_nlp):
@@ -69,6 +66,15 @@ def test_batched_pipe_matches_one_by_one(cw_nlp):
         assert [s.checkworthiness for s in many] == pytest.approx([s.checkworthiness for s in one], abs=1e-6)
 
 
+def test_sentence_input_reads_tags_and_entities(cw_nlp):
+    doc = cw_nlp("Prices rose 5 percent in 2023.\nThank you.")
+    first = next(iter(doc.sents))
+    got = sentence_input(first)
+    assert got.text == first.text
+    assert len(got.tags.split()) == len([t for t in first if not t.is_space])
+    assert "PERCENT" in got.entities.split() or "DATE" in got.entities.split()
+
+
 def test_missing_model_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ModelMissingError, match="claimgraph train checkworthiness"):
         load_model(tmp_path)
@@ -80,7 +86,7 @@ def test_cli_train_on_a_subset_is_reproducible(tmp_path):
     for name in ("a", "b"):
         out = tmp_path / name
         result = CliRunner().invoke(app, ["train", "checkworthiness", "--data", str(data), "--output", str(out),
-                                          "--limit", "400", "--json"])
+                                          "--limit", "200", "--json"])
         assert result.exit_code == 0, result.output
         summary = json.loads(result.stdout)
         assert 0.0 <= summary["dev"]["f1"] <= 1.0
@@ -89,7 +95,9 @@ def test_cli_train_on_a_subset_is_reproducible(tmp_path):
     assert (runs[0] / "meta.json").read_text() == (runs[1] / "meta.json").read_text()
     assert "Model card" in (runs[0] / "MODEL_CARD.md").read_text()
     subset = load_model(runs[0])
-    assert 0.0 <= float(subset.scores(["Taxes rose 5 percent."])[0]) <= 1.0
+    inputs = [SentenceInput(text="Taxes rose 5 percent.", tags="NNS VBD CD NN .", entities="PERCENT"),
+              SentenceInput(text="")]
+    assert all(0.0 <= score <= 1.0 for score in subset.scores(inputs))
 
 
 def test_cli_train_without_data_fails_cleanly(tmp_path):
@@ -101,3 +109,20 @@ def test_cli_train_without_data_fails_cleanly(tmp_path):
 def test_accuracy_gate_on_dev_test():
     scores = evaluate_checkthat(shared_path("checkthat2024", "CT24_checkworthy_english_dev-test.tsv"))
     assert scores.f1 >= DEV_TEST_F1_FLOOR
+
+
+class _Broken:
+    syntax = None
+
+    def scores(self, sentences):
+        raise RuntimeError("model broke")
+
+
+def test_a_failing_model_becomes_an_error_record(cw_nlp, monkeypatch):
+    component = cw_nlp.get_pipe("claimgraph_checkworthiness_v1")
+    monkeypatch.setattr(component, "model", _Broken())
+    docs = list(cw_nlp.pipe(["One sentence here.", "Another one."], batch_size=2))
+    for doc in docs:
+        assert doc._.cg_sentences == ()
+        assert [e.code for e in doc._.cg_errors] == ["CG400"]
+        assert "model broke" in doc._.cg_errors[0].message

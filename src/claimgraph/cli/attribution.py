@@ -59,7 +59,8 @@ def train_checkworthiness(
     folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
     report = train(data, folder, seed=seed, limit=limit)
     summary = {
-        "output": str(report.output), "features": report.chosen.features, "C": report.chosen.c,
+        "output": str(report.output), "features": report.chosen.features, "syntax": report.chosen.syntax,
+        "C": report.chosen.c,
         "threshold": report.chosen.threshold, "dev": report.chosen.dev.as_dict(),
         "dev_test": None if report.dev_test is None else report.dev_test.as_dict(),
         "seconds": round(report.seconds, 1),

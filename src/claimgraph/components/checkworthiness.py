@@ -1,7 +1,8 @@
 """Sentences, each with a check-worthiness score in [0, 1].
 
 The score comes from a linear model over hashed TF-IDF features (word and character
-n-grams), trained on CheckThat! 2024 task 1 (English) by ``claimgraph train
+n-grams) and, optionally, over the sentence's part-of-speech tags and entity labels, which
+spaCy has already computed when the component runs; trained on CheckThat! 2024 task 1 (English) by ``claimgraph train
 checkworthiness`` and shipped in ``components/models/checkworthiness/``. Hashing keeps the
 model a pair of arrays (no vocabulary, no pickle) and scoring a sparse dot product, fast
 enough to run on every sentence of every article (see MODEL_CARD.md for why a fine-tuned
@@ -27,6 +28,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..errors import ModelMissingError
 from ..model import Sentence
@@ -36,10 +38,14 @@ __all__ = [
     "CheckWorthiness",
     "CheckWorthinessModel",
     "HashedTfidf",
+    "SentenceInput",
+    "SyntaxFeatures",
     "SPEC",
     "MODEL_PACKAGE",
     "load_model",
     "sentence_bounds",
+    "sentence_input",
+    "sentence_spans",
 ]
 
 #: Package folder of the shipped model (``meta.json`` + ``weights.npz`` + ``MODEL_CARD.md``).
@@ -50,15 +56,44 @@ MODEL_PACKAGE = "claimgraph.components.models.checkworthiness"
 MAX_SENTENCE_CHARS = 2_000
 
 
+#: Tokens of one sentence whose tags the model reads.
+MAX_SENTENCE_TOKENS = 400
+
+
 def sentence_bounds(doc: Doc) -> Iterator[tuple[int, int]]:
     """Character bounds of each sentence, without surrounding white space."""
+    for start, end, _ in sentence_spans(doc):
+        yield start, end
+
+
+def sentence_spans(doc: Doc) -> Iterator[tuple[int, int, SpacySpan]]:
+    """Like :func:`sentence_bounds`, with the spaCy sentence span too."""
     for sent in doc.sents:
         text = sent.text
         stripped = text.strip()
         if not stripped:
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
-        yield start, start + len(stripped)
+        yield start, start + len(stripped), sent
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceInput:
+    """What the model reads of one sentence: its text, and what spaCy found in it."""
+
+    text: str
+    tags: str = ""  # fine-grained POS tags, space-separated ("PRP VBD CD NN .")
+    entities: str = ""  # entity labels, space-separated ("CARDINAL DATE")
+
+
+def sentence_input(span: SpacySpan | Doc, text: str | None = None) -> SentenceInput:
+    """The model input for a spaCy sentence span (or a whole doc holding one sentence)."""
+    tokens = span[:MAX_SENTENCE_TOKENS]
+    return SentenceInput(
+        text=span.text if text is None else text,
+        tags=" ".join(token.tag_ for token in tokens if not token.is_space),
+        entities=" ".join(entity.label_ for entity in span.ents),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,28 +141,65 @@ def _vectorizer(analyzer: str, min_n: int, max_n: int, n_features: int) -> Hashi
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SyntaxFeatures:
+    """Hashed n-grams of POS tags and a bag of entity labels, each block L2-normalised.
+
+    These carry what words alone miss: a past-tense verb next to a number or a date is
+    the shape of a checkable claim, whatever the words are.
+    """
+
+    tag_ngrams: int = 3
+    tag_features: int = 2**14
+    entity_features: int = 2**10
+
+    @property
+    def width(self) -> int:
+        return self.tag_features + self.entity_features
+
+    def transform(self, tags: Sequence[str], entities: Sequence[str]) -> sp.csr_matrix:
+        tag_block = _label_vectorizer(self.tag_ngrams, self.tag_features).transform(tags)
+        entity_block = _label_vectorizer(1, self.entity_features).transform(entities)
+        return sp.hstack([tag_block, entity_block], format="csr")
+
+
+def _label_vectorizer(max_n: int, n_features: int) -> HashingVectorizer:
+    return HashingVectorizer(ngram_range=(1, max_n), n_features=n_features, lowercase=False,
+                             alternate_sign=False, token_pattern=r"\S+", dtype=np.float32)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CheckWorthinessModel:
-    """A logistic regression over :class:`HashedTfidf` features."""
+    """A logistic regression over :class:`HashedTfidf` (and :class:`SyntaxFeatures`) features."""
 
     features: HashedTfidf
+    syntax: SyntaxFeatures | None
     coef: np.ndarray
     intercept: float
     threshold: float  # decision threshold on the logit, chosen on dev
     meta: dict[str, Any]
 
-    def logits(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros(0, dtype=np.float64)
-        clipped = [text[:MAX_SENTENCE_CHARS] for text in texts]
-        return self.features.transform(clipped) @ self.coef.astype(np.float32) + self.intercept
+    @property
+    def width(self) -> int:
+        return self.features.width + (self.syntax.width if self.syntax else 0)
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
+    def matrix(self, sentences: Sequence[SentenceInput]) -> sp.csr_matrix:
+        blocks = [self.features.transform([s.text[:MAX_SENTENCE_CHARS] for s in sentences])]
+        if self.syntax is not None:
+            blocks.append(self.syntax.transform([s.tags for s in sentences], [s.entities for s in sentences]))
+        return sp.hstack(blocks, format="csr")
+
+    def logits(self, sentences: Sequence[SentenceInput]) -> np.ndarray:
+        if not sentences:
+            return np.zeros(0, dtype=np.float64)
+        return self.matrix(sentences) @ self.coef.astype(np.float32) + self.intercept
+
+    def scores(self, sentences: Sequence[SentenceInput]) -> np.ndarray:
         """Check-worthiness in [0, 1]; 0.5 or more means check-worthy."""
-        shifted = np.clip(self.logits(texts) - self.threshold, -50.0, 50.0)
+        shifted = np.clip(self.logits(sentences) - self.threshold, -50.0, 50.0)
         return 1.0 / (1.0 + np.exp(-shifted))
 
-    def predict(self, texts: Sequence[str]) -> np.ndarray:
-        return self.scores(texts) >= 0.5
+    def predict(self, sentences: Sequence[SentenceInput]) -> np.ndarray:
+        return self.scores(sentences) >= 0.5
 
     def save(self, folder: Path) -> None:
         """Write ``meta.json`` and ``weights.npz`` (no pickle) to ``folder``."""
@@ -136,11 +208,14 @@ class CheckWorthinessModel:
         meta.update(
             analyzers=[list(a) for a in self.features.analyzers],
             n_features=self.features.n_features,
+            syntax=None if self.syntax is None else {
+                "tag_ngrams": self.syntax.tag_ngrams, "tag_features": self.syntax.tag_features,
+                "entity_features": self.syntax.entity_features},
             intercept=self.intercept,
             threshold=self.threshold,
         )
         (folder / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        # Sparse storage: most hash buckets never occur in training, so their weights are 0.
+        # Compressed: most hash buckets never occur in training, so their weights are 0.
         np.savez_compressed(
             folder / "weights.npz",
             idf=self.features.idf.astype(np.float32),
@@ -157,13 +232,15 @@ class CheckWorthinessModel:
             n_features=int(meta["n_features"]),
             idf=idf,
         )
-        if idf.shape != (features.width,) or coef.shape != (features.width,):
+        syntax = None if not meta.get("syntax") else SyntaxFeatures(**{k: int(v) for k, v in meta["syntax"].items()})
+        model = cls(features=features, syntax=syntax, coef=coef, intercept=float(meta["intercept"]),
+                    threshold=float(meta["threshold"]), meta=meta)
+        if idf.shape != (features.width,) or coef.shape != (model.width,):
             raise ModelMissingError(
                 "the check-worthiness model files do not match: rebuild them with "
                 "`claimgraph train checkworthiness`"
             )
-        return cls(features=features, coef=coef, intercept=float(meta["intercept"]),
-                   threshold=float(meta["threshold"]), meta=meta)
+        return model
 
 
 def load_model(folder: Path | None = None) -> CheckWorthinessModel:
@@ -188,35 +265,31 @@ class CheckWorthiness(Component):
         self.model = load_model()
 
     def process(self, doc: Doc) -> Iterable[Sentence]:
-        bounds = list(sentence_bounds(doc))
-        texts = [doc.text[start:end] for start, end in bounds]
-        scores = self.model.scores(texts)
-        return [
-            Sentence(start=start, end=end, text=text, checkworthiness=float(score))
-            for (start, end), text, score in zip(bounds, texts, scores)
-        ]
+        return self._score_batch([doc])[0]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Score the sentences of ``batch_size`` docs in one matrix product."""
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
-            yield from self._score_batch(batch)
+            try:
+                per_doc = self._score_batch(batch)
+            except Exception:
+                # Something in one doc broke the batch: score each doc alone, so that only
+                # that doc gets an error record.
+                yield from (self(doc) for doc in batch)
+                continue
+            for doc, sentences in zip(batch, per_doc):
+                doc._.cg_sentences = sentences
+                yield doc
 
-    def _score_batch(self, docs: list[Doc]) -> list[Doc]:
-        try:
-            bounds = [list(sentence_bounds(doc)) for doc in docs]
-            texts = [doc.text[s:e] for doc, spans in zip(docs, bounds) for s, e in spans]
-            scores = iter(self.model.scores(texts).tolist())
-        except Exception:
-            # Something in one doc broke the batch: score each doc alone, so that only
-            # that doc gets an error record.
-            return [self(doc) for doc in docs]
-        for doc, spans in zip(docs, bounds):
-            doc._.cg_sentences = tuple(
-                Sentence(start=s, end=e, text=doc.text[s:e], checkworthiness=next(scores))
-                for s, e in spans
-            )
-        return docs
+    def _score_batch(self, docs: list[Doc]) -> list[tuple[Sentence, ...]]:
+        found = [list(sentence_spans(doc)) for doc in docs]
+        inputs = [sentence_input(span, doc.text[s:e]) for doc, spans in zip(docs, found) for s, e, span in spans]
+        scores = iter(self.model.scores(inputs).tolist())
+        return [
+            tuple(Sentence(start=s, end=e, text=doc.text[s:e], checkworthiness=next(scores)) for s, e, _ in spans)
+            for doc, spans in zip(docs, found)
+        ]
 
 
 def make_checkworthiness(nlp: Language, name: str) -> CheckWorthiness:

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from sklearn.metrics import precision_recall_fscore_support
 
+from ..components.checkworthiness import SentenceInput, load_model, sentence_input
 from ..errors import DatasetError
 
 __all__ = [
     "CheckThatItem", "Scores", "read_checkthat", "parse_checkthat", "score_yes_class", "evaluate_checkthat",
+    "sentence_inputs",
 ]
 
 LABELS = ("Yes", "No")
@@ -101,14 +103,23 @@ def score_yes_class(gold: Sequence[bool], predicted: Sequence[bool]) -> Scores:
     return Scores(precision=float(precision), recall=float(recall), f1=float(f1))
 
 
+def sentence_inputs(texts: Sequence[str], *, parse: bool) -> list[SentenceInput]:
+    """Model inputs for single-sentence texts; with ``parse``, tags and entities from spaCy."""
+    if not parse:
+        return [SentenceInput(text=text) for text in texts]
+    from ..pipeline import load_language  # imported late: the pipeline imports the components
+
+    nlp = load_language()
+    return [sentence_input(doc, text) for doc, text in zip(nlp.pipe(texts, batch_size=256), texts)]
+
+
 def evaluate_checkthat(path: Path, model_dir: Path | None = None) -> Scores:
     """Score the check-worthiness model (the shipped one, or ``model_dir``) on a CheckThat! file.
 
-    Each record's text is scored as one sentence, as the task defines it; a score of 0.5
-    or more counts as a "Yes".
+    Each record's text is parsed and scored as one sentence, as the task defines it; a
+    score of 0.5 or more counts as a "Yes".
     """
-    from ..components.checkworthiness import load_model  # the model is only needed here
-
     items = read_checkthat(path)
-    predicted = load_model(model_dir).predict([item.text for item in items])
-    return score_yes_class([item.label for item in items], predicted.tolist())
+    model = load_model(model_dir)
+    inputs = sentence_inputs([item.text for item in items], parse=model.syntax is not None)
+    return score_yes_class([item.label for item in items], model.predict(inputs).tolist())
