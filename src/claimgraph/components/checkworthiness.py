@@ -42,6 +42,7 @@ __all__ = [
     "SyntaxFeatures",
     "SPEC",
     "MODEL_PACKAGE",
+    "doc_inputs",
     "load_model",
     "sentence_bounds",
     "sentence_input",
@@ -86,14 +87,29 @@ class SentenceInput:
     entities: str = ""  # entity labels, space-separated ("CARDINAL DATE")
 
 
-def sentence_input(span: SpacySpan | Doc, text: str | None = None) -> SentenceInput:
-    """The model input for a spaCy sentence span (or a whole doc holding one sentence)."""
+def sentence_input(span: SpacySpan | Doc, text: str | None = None,
+                   entities: Sequence[SpacySpan] | None = None) -> SentenceInput:
+    """The model input for a spaCy sentence span (or a whole doc holding one sentence).
+
+    ``entities``, the doc's entities, saves asking ``span.ents``, which walks the whole doc
+    on every call (quadratic over a long article).
+    """
     tokens = span[:MAX_SENTENCE_TOKENS]
+    if entities is None:
+        entities = span.ents
+    start, end = (0, len(span)) if isinstance(span, Doc) else (span.start, span.end)
     return SentenceInput(
         text=span.text if text is None else text,
         tags=" ".join(token.tag_ for token in tokens if not token.is_space),
-        entities=" ".join(entity.label_ for entity in span.ents),
+        entities=" ".join(e.label_ for e in entities if e.start >= start and e.end <= end),
     )
+
+
+def doc_inputs(doc: Doc) -> list[tuple[int, int, SentenceInput]]:
+    """Bounds and model input of every sentence of ``doc``."""
+    entities = list(doc.ents)
+    text = doc.text  # built from the tokens on every access: read it once
+    return [(s, e, sentence_input(span, text[s:e], entities)) for s, e, span in sentence_spans(doc)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -283,12 +299,11 @@ class CheckWorthiness(Component):
                 yield doc
 
     def _score_batch(self, docs: list[Doc]) -> list[tuple[Sentence, ...]]:
-        found = [list(sentence_spans(doc)) for doc in docs]
-        inputs = [sentence_input(span, doc.text[s:e]) for doc, spans in zip(docs, found) for s, e, span in spans]
-        scores = iter(self.model.scores(inputs).tolist())
+        found = [doc_inputs(doc) for doc in docs]
+        scores = iter(self.model.scores([item for items in found for _, _, item in items]).tolist())
         return [
-            tuple(Sentence(start=s, end=e, text=doc.text[s:e], checkworthiness=next(scores)) for s, e, _ in spans)
-            for doc, spans in zip(docs, found)
+            tuple(Sentence(start=s, end=e, text=item.text, checkworthiness=next(scores)) for s, e, item in items)
+            for items in found
         ]
 
 
