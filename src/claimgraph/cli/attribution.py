@@ -53,11 +53,54 @@ def train_attribution(
 def evaluate_checkworthiness(
     checkthat: Annotated[Path, typer.Option(help="A CheckThat! 2024 task 1 TSV file.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    model: Annotated[Path | None, typer.Option(hidden=True, help="A model folder to score instead of the shipped one.")] = None,
 ) -> None:
     """Precision, recall and F1 of the Yes class on a CheckThat! TSV."""
-    raise not_yet("check-worthiness evaluation")
+    from rich.table import Table
+
+    from ..eval.checkthat import evaluate_checkthat
+    from ._common import print_json, stdout
+
+    scores = evaluate_checkthat(checkthat, model_dir=model)
+    if json_out:
+        print_json(scores.as_dict())
+        return
+    table = Table(title=f"Check-worthiness on {checkthat.name} (Yes class)")
+    for column in ("precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    table.add_row(f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}")
+    stdout.print(table)
 
 
-def train_checkworthiness() -> None:
+def train_checkworthiness(
+    data: Annotated[Path, typer.Option(help="The checkthat2024 folder (train, dev, dev-test TSV files).")] = Path(
+        "../shared/data/checkthat2024"
+    ),
+    output: Annotated[Path | None, typer.Option(help="Folder to write the model to (default: the package's).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
+    limit: Annotated[int | None, typer.Option(hidden=True, help="Use only the first N records of each file.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
     """Rebuild the check-worthiness model from ../shared/data/checkthat2024."""
-    raise not_yet("check-worthiness training")
+    from importlib import resources
+
+    from ..components.checkworthiness import MODEL_PACKAGE
+    from ..train.checkworthiness import train
+    from ._common import print_json, stdout
+
+    folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
+    report = train(data, folder, seed=seed, limit=limit)
+    summary = {
+        "output": str(report.output), "features": report.chosen.features, "syntax": report.chosen.syntax,
+        "C": report.chosen.c,
+        "threshold": report.chosen.threshold, "dev": report.chosen.dev.as_dict(),
+        "dev_test": None if report.dev_test is None else report.dev_test.as_dict(),
+        "seconds": round(report.seconds, 1),
+    }
+    if json_out:
+        print_json(summary)
+        return
+    stdout.print(f"model written to {report.output} ({report.chosen.features}, C={report.chosen.c:g}) "
+                 f"in {report.seconds:.0f} s")
+    stdout.print(f"dev F1 {report.chosen.dev.f1:.4f}" + (
+        "" if report.dev_test is None else f"; dev-test F1 {report.dev_test.f1:.4f}"))

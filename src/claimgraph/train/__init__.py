@@ -1,0 +1,1 @@
+"""Training code for the models shipped in the package (``claimgraph train ...``)."""
