@@ -1,0 +1,1 @@
+"""Dataset readers and metrics that reproduce the shared tasks' official scoring."""
