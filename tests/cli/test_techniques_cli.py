@@ -86,3 +86,19 @@ def test_span_file_naming_an_unknown_article(tmp_path: Path) -> None:
     ])
     assert result.exit_code == 1
     assert "error CG600: span file names article '8', which is not among the articles" in result.output
+
+
+def test_train_without_data_says_where_to_point(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", "techniques", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error CG600: {tmp_path} holds no train-articles/ folder: pass --data path/to/ptc"
+    )
+
+
+def test_every_command_and_setting_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "techniques.md").read_text(encoding="utf-8")
+    for needle in ("claimgraph techniques detect", "claimgraph techniques classify",
+                   "claimgraph evaluate techniques", "claimgraph train techniques", "--held-out",
+                   "min_label_probability", "--threads", "--seed", "--epochs"):
+        assert needle in docs, needle

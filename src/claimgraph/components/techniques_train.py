@@ -262,7 +262,7 @@ def train(config: TrainConfig) -> dict:
     total = per_epoch * config.epochs
     warmup = max(1, total // 20)
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup)))
+        optimiser, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup)))
     )
     best, best_state, history = None, None, []
     for epoch in range(config.epochs):
@@ -348,7 +348,8 @@ Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques
 - **Data**: PTC train (`../shared/data/ptc`, 371 articles, Da San Martino et al. 2019/2020, research use).
   Split by article, seeded: {result['train_articles']} articles for training,
   {len(result['held_out_ids'])} held aside for model selection (epoch, SI threshold) and the figures below.
-  The official dev and test sets were not used.
+  The official dev and test sets were not used. The held-aside part also chose the epoch and the SI
+  decoding (threshold, low threshold, gap), so its figures lean optimistic.
 - **Figures** (held-aside articles, int8 model as shipped, official SemEval-2020 scoring):
   SI precision {held['si']['precision']:.4f}, recall {held['si']['recall']:.4f}, **F1 {held['si']['f1']:.4f}**;
   TC **micro-F1 {held['tc_micro_f1']:.4f}** (given gold spans).
