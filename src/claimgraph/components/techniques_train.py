@@ -8,8 +8,10 @@ Needs the ``train`` extra (PyTorch, transformers); inference does not. Steps:
    heads on windows of 254 word pieces: a per-piece "inside a technique span" logit (SI)
    and a span classifier over pooled span pieces (TC), trained jointly;
 3. after each epoch, decode the held-aside articles with the shipping decoder, choose the
-   SI threshold there, and keep the epoch with the best SI F1 + TC micro-F1;
-4. export the encoder to ONNX, quantise it to int8, re-measure, and write the model files.
+   SI decoding (threshold, low threshold, gap) there, and keep the epoch with the best
+   SI F1 + TC micro-F1;
+4. export the encoder to ONNX, quantise it to int8, choose the SI decoding again with the
+   int8 encoder, re-measure, and write the model files and the model card.
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def _torch_encoder(torch, net) -> tm.EncoderFn:
 
 
 def evaluate_split(model: tm.TechniqueModel, articles: dict[str, _Article]) -> dict:
-    """SI F1 at every candidate threshold, and TC micro-F1 on gold spans, on ``articles``."""
+    """Best SI decoding and its SI figures, and TC micro-F1 on gold spans, on ``articles``."""
     gold_si, gold_tc, pred_tc = [], [], []
     pred_si: dict[tm.Decoding, list] = {d: [] for d in DECODINGS}
     for art in articles.values():
