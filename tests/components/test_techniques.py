@@ -119,12 +119,17 @@ def test_seed_article_phrases_get_the_right_labels(seed_text: str) -> None:
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="SI finds 'imperialist Putin' inside a Loaded_Language span and misses the "
-                   "World War III sentence (piece probabilities 0.14-0.36, under the 0.4 threshold "
-                   "chosen on held-aside articles)", strict=False)
-def test_seed_article_detected_end_to_end(seed_text: str) -> None:
+def test_seed_article_imperialist_putin_is_name_calling(seed_text: str) -> None:
     found = find_techniques(seed_text)
     assert "Name_Calling,Labeling" in _labels_at(found, seed_text, "imperialist Putin")
+
+
+@pytest.mark.shared_data
+@pytest.mark.xfail(reason="SI misses the World War III sentence (its pieces stay under the threshold "
+                   "chosen on held-aside articles), although TC labels the sentence "
+                   "Appeal_to_fear-prejudice when given it", strict=False)
+def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
+    found = find_techniques(seed_text)
     assert "Appeal_to_fear-prejudice" in _labels_at(found, seed_text, "drive towards World War III")
 
 
@@ -147,5 +152,5 @@ def test_accuracy_gate_on_held_aside_articles() -> None:
 
 
 # Floors a little under the figures measured on the held-aside articles (see MODEL_CARD.md).
-SI_FLOOR = 0.36  # measured 0.3964
-TC_FLOOR = 0.55  # measured 0.5890
+SI_FLOOR = 0.37  # measured 0.4023
+TC_FLOOR = 0.57  # measured 0.6050

@@ -83,7 +83,7 @@ def evaluate(
 def train(
     data: Annotated[Path, typer.Option(help="The PTC folder.")] = Path("../shared/data/ptc"),
     out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
-    epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 2,
+    epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the split, the shuffles and the weights.")] = 13,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
     limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,

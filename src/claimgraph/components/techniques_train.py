@@ -47,7 +47,7 @@ DECODINGS = tuple(
 class TrainConfig:
     data: Path
     out: Path
-    epochs: int = 2
+    epochs: int = 3
     batch: int = 8
     lr: float = 1e-4
     frozen_layers: int = 2  # embeddings and the lowest layers stay fixed: a cheaper backward pass
