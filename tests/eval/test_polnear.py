@@ -18,7 +18,7 @@ from claimgraph.eval.polnear import (
 )
 from claimgraph.eval.spans import exact_counts, overlap_counts, prf, token_offsets
 from claimgraph.model import Attribution, Cue, Source, Span
-from conftest import shared_path
+from tests.conftest import shared_path
 
 TEXT = "“We will win,” she said. “No doubt.” Officials said that the plan failed.\n"
 # she=15..18, said=19..23, contents 0..14 and 25..36; Officials 37..46 said 47..51 content 52..72

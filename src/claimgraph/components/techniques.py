@@ -1,27 +1,193 @@
-"""Persuasion technique spans labelled with the 14 PTC techniques."""
+"""Persuasion technique spans labelled with the 14 PTC techniques.
+
+The component finds spans that use a persuasion technique (span identification) and
+labels each with the techniques of the Propaganda Techniques Corpus (technique
+classification), with a score in [0, 1]: P(the span uses a technique) times P(this label).
+A span gets its likeliest label, plus any other label at least ``min_label_probability``
+likely, so one span can carry two techniques (as in the corpus). The model
+(``techniques_model``) is loaded once per process and runs on the CPU with onnxruntime.
+
+The functions below also serve the SemEval-2020 Task 11 commands (``claimgraph
+techniques detect/classify``, ``claimgraph evaluate techniques``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Technique
+from ..eval import ptc
+from ..model import TECHNIQUES, Technique
+from . import techniques_model as tm
 from ._base import Component, ComponentSpec
 
-__all__ = ["Techniques", "SPEC"]
+__all__ = [
+    "Techniques",
+    "SPEC",
+    "shared_model",
+    "find_techniques",
+    "label_spans",
+    "detect_articles",
+    "classify_articles",
+    "evaluate_articles",
+    "DEFAULT_MIN_LABEL_PROBABILITY",
+]
+
+DEFAULT_MIN_LABEL_PROBABILITY = 0.3
+
+
+@functools.lru_cache(maxsize=1)
+def shared_model() -> tm.TechniqueModel:
+    """The shipped technique model, loaded once per process."""
+    return tm.load_model()
+
+
+def _techniques(
+    text: str, encoded: tuple, model: tm.TechniqueModel, min_label_probability: float
+) -> tuple[Technique, ...]:
+    enc, hidden, probs = encoded
+    if not len(enc.ids):
+        return ()
+    spans = model.spans(text, enc, probs)
+    labels = model.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
+    found = []
+    for (start, end, p_span), p_labels in zip(spans, labels):
+        order = np.argsort(-p_labels, kind="stable")
+        for rank, k in enumerate(order):
+            if rank and p_labels[k] < min_label_probability:
+                break
+            found.append(Technique(
+                start=start, end=end, text=text[start:end], technique=TECHNIQUES[int(k)],
+                score=round(float(np.clip(p_span * p_labels[k], 0.0, 1.0)), 4),
+            ))
+    return tuple(sorted(found, key=lambda t: (t.start, t.end, -t.score)))
+
+
+def find_techniques(
+    text: str,
+    *,
+    model: tm.TechniqueModel | None = None,
+    min_label_probability: float = DEFAULT_MIN_LABEL_PROBABILITY,
+) -> tuple[Technique, ...]:
+    """Technique spans of any text, sorted by position (spans may overlap)."""
+    model = model or shared_model()
+    return _techniques(text, model.encode(text), model, min_label_probability)
+
+
+def label_spans(
+    text: str, spans: Sequence[tuple[int, int]], *, model: tm.TechniqueModel | None = None
+) -> list[tuple[str, float]]:
+    """(technique, probability) for given character spans; a repeated span gets its next label."""
+    model = model or shared_model()
+    size = len(text)
+    clipped = [(min(max(s, 0), size), min(max(e, 0), size)) for s, e in spans]
+    enc, hidden, _ = model.encode(text)
+    return tm.assign_labels(clipped, model.classify(text, enc, hidden, clipped))
+
+
+def detect_articles(
+    texts: Mapping[str, str], *, model: tm.TechniqueModel | None = None
+) -> list[ptc.SpanLabel]:
+    """SI predictions for PTC articles (``{article_id: text}``)."""
+    model = model or shared_model()
+    out = []
+    for article_id, text in texts.items():
+        enc, _, probs = model.encode(text)
+        # the official scorer rejects overlapping spans in a submission: merge them first
+        spans = ptc.merge_spans((s, e) for s, e, _ in model.spans(text, enc, probs)) if len(enc.ids) else []
+        out.extend(ptc.SpanLabel(article_id=article_id, start=s, end=e) for s, e in spans)
+    return out
+
+
+def classify_articles(
+    texts: Mapping[str, str], spans: Iterable[ptc.SpanLabel], *, model: tm.TechniqueModel | None = None
+) -> list[ptc.SpanLabel]:
+    """TC predictions: each given span (in input order) with a technique."""
+    from ..errors import DatasetError
+
+    spans = list(spans)
+    by_article: dict[str, list[int]] = {}
+    for i, span in enumerate(spans):
+        if span.article_id not in texts:
+            raise DatasetError(f"span file names article {span.article_id!r}, which is not among the articles")
+        by_article.setdefault(span.article_id, []).append(i)
+    labels: dict[int, str] = {}
+    for article_id, indices in by_article.items():
+        found = label_spans(texts[article_id], [(spans[i].start, spans[i].end) for i in indices], model=model)
+        labels.update({i: technique for i, (technique, _) in zip(indices, found)})
+    return [
+        ptc.SpanLabel(article_id=s.article_id, start=s.start, end=s.end, technique=labels[i])
+        for i, s in enumerate(spans)
+    ]
+
+
+def evaluate_articles(
+    texts: Mapping[str, str],
+    si_gold: Sequence[ptc.SpanLabel],
+    tc_gold: Sequence[ptc.SpanLabel],
+    *,
+    model: tm.TechniqueModel | None = None,
+) -> dict:
+    """Run the model on the articles and score SI and TC as the official scorers do."""
+    texts = {k: v for k, v in texts.items()}
+    si = ptc.score_si(detect_articles(texts, model=model), [s for s in si_gold if s.article_id in texts])
+    gold = [s for s in tc_gold if s.article_id in texts]
+    tc, per = ptc.score_tc(classify_articles(texts, gold, model=model), gold)
+    return {
+        "articles": len(texts),
+        "si": {"precision": si.precision, "recall": si.recall, "f1": si.f1},
+        "tc": {"precision": tc.precision, "recall": tc.recall, "micro_f1": tc.f1},
+        "tc_per_technique_f1": {k: v.f1 for k, v in per.items()},
+    }
 
 
 class Techniques(Component):
     section = "techniques"
 
+    def __init__(self, nlp: Language, name: str, min_label_probability: float) -> None:
+        super().__init__(nlp, name)
+        self.model = shared_model()
+        self.min_label_probability = min_label_probability
+
     def process(self, doc: Doc) -> Iterable[Technique]:
-        return ()  # not implemented yet: see the issue for this component
+        return find_techniques(doc.text, model=self.model, min_label_probability=self.min_label_probability)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Run the encoder over the windows of several docs at once."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, docs: list[Doc]) -> Iterator[Doc]:
+        try:
+            encoded = tm.encode_many(self.model, [d.text for d in docs])
+        except Exception:  # fall back to one doc at a time so only the bad doc gets an error
+            yield from (self(doc) for doc in docs)
+            return
+        for doc, enc in zip(docs, encoded):
+            try:
+                records = _techniques(doc.text, enc, self.model, self.min_label_probability)
+            except Exception as exc:
+                from ._base import _add_error
+
+                _add_error(doc, self.name, exc)
+                records = ()
+            doc._.set(f"cg_{self.section}", records)
+            yield doc
 
 
-def make_techniques(nlp: Language, name: str) -> Techniques:
-    return Techniques(nlp, name)
+def make_techniques(
+    nlp: Language, name: str, min_label_probability: float = DEFAULT_MIN_LABEL_PROBABILITY
+) -> Techniques:
+    return Techniques(nlp, name, min_label_probability)
 
 
 SPEC = ComponentSpec(
@@ -29,4 +195,5 @@ SPEC = ComponentSpec(
     make=make_techniques,
     requires=(),
     assigns=("doc._.cg_techniques",),
+    default_config={"min_label_probability": DEFAULT_MIN_LABEL_PROBABILITY},
 )

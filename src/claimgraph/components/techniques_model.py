@@ -1,0 +1,364 @@
+"""The technique model's inference: word-piece windows, span identification, span labels.
+
+One encoder pass over an article serves both tasks. The encoder (a fine-tuned
+all-MiniLM-L6-v2, shipped as int8 ONNX) returns, for every word piece, a hidden vector and
+the logit of "this piece is inside a persuasion technique span". Span identification (SI)
+reads runs of pieces above a threshold; technique classification (TC) pools the hidden
+vectors of a span (mean and max) and passes them, with two features about the span (how
+often its text recurs in the article, its length), through a small MLP kept in numpy.
+
+Training (``techniques_train``) runs this same code with a PyTorch encoder, so the figures
+measured during model selection are those of the decoder that ships.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from ..errors import ModelMissingError
+from ..model import TECHNIQUES
+
+__all__ = [
+    "WINDOW",
+    "Encoding",
+    "Windows",
+    "SpanHead",
+    "Decoding",
+    "TechniqueModel",
+    "encode_text",
+    "make_windows",
+    "stitch",
+    "span_features",
+    "decode_spans",
+    "assign_labels",
+    "encode_many",
+    "load_model",
+    "MODEL_DIR",
+]
+
+#: Word pieces per encoder window (plus [CLS] and [SEP]).
+WINDOW = 254
+#: Windows overlap at inference so that every piece sees at least ~30 pieces of context.
+INFER_STRIDE = 192
+_WORD = re.compile(r"\w", re.UNICODE)
+
+#: ``(ids, mask) -> (hidden [B, L, H], si_logits [B, L])``: the encoder, ONNX or PyTorch.
+EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def _model_dir() -> Path:
+    return Path(str(resources.files("claimgraph.components") / "models" / "techniques"))
+
+
+MODEL_DIR = _model_dir()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Encoding:
+    """Word pieces of a text: ids and character offsets (``offsets[i] = (start, end)``)."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Windows:
+    """Encoder inputs for one text, and which window's output each piece is read from."""
+
+    ids: np.ndarray  # [n_windows, WINDOW + 2]
+    mask: np.ndarray
+    starts: list[int]  # first piece of each window
+    owner: np.ndarray  # [n_pieces]: index of the window a piece is read from
+
+
+def encode_text(tokenizer: Tokenizer, text: str) -> Encoding:
+    enc = tokenizer.encode(text, add_special_tokens=False)
+    ids = np.asarray(enc.ids, dtype=np.int64)
+    offsets = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
+    return Encoding(ids=ids, offsets=offsets)
+
+
+def make_windows(
+    ids: np.ndarray, cls_id: int, sep_id: int, stride: int = INFER_STRIDE, first: int = 0
+) -> Windows:
+    """Cut pieces into windows of :data:`WINDOW` pieces every ``stride`` pieces.
+
+    A piece is read from the window whose centre is nearest, so it has context on both
+    sides. ``first`` shifts the first window's start (training varies it each epoch).
+    """
+    n = len(ids)
+    starts = [0] if first <= 0 else [0, first]
+    while starts[-1] + WINDOW < n:
+        starts.append(starts[-1] + stride)
+    rows = np.zeros((len(starts), WINDOW + 2), dtype=np.int64)
+    mask = np.zeros_like(rows)
+    for k, s in enumerate(starts):
+        chunk = ids[s : s + WINDOW]
+        rows[k, 0], rows[k, 1 : len(chunk) + 1], rows[k, len(chunk) + 1] = cls_id, chunk, sep_id
+        mask[k, : len(chunk) + 2] = 1
+    centres = np.asarray(starts) + WINDOW / 2
+    position = np.arange(n)[:, None]
+    inside = (position >= np.asarray(starts)) & (position < np.asarray(starts) + WINDOW)
+    distance = np.where(inside, np.abs(position + 0.5 - centres), np.inf)
+    owner = distance.argmin(axis=1) if n else np.zeros(0, dtype=np.int64)
+    return Windows(ids=rows, mask=mask, starts=starts, owner=owner)
+
+
+def stitch(windows: Windows, hidden: np.ndarray, logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-piece hidden vectors and SI logits, each read from its owner window."""
+    n = len(windows.owner)
+    local = np.arange(n) - np.asarray(windows.starts)[windows.owner] + 1  # +1 for [CLS]
+    return hidden[windows.owner, local], logits[windows.owner, local]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def repeat_count(text: str, start: int, end: int) -> int:
+    """How many more times the span's text (case and spacing ignored) occurs in ``text``."""
+    needle = _normal(text[start:end])
+    if len(needle) < 3:
+        return 0
+    return max(0, _normal(text).count(needle) - 1)
+
+
+def span_pieces(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Indices of the pieces overlapping ``start:end`` (the nearest piece if none does)."""
+    hit = np.nonzero((offsets[:, 0] < end) & (offsets[:, 1] > start))[0]
+    if len(hit) or not len(offsets):
+        return hit
+    return np.asarray([int(np.abs(offsets[:, 0] - start).argmin())])
+
+
+def extra_features(text: str, start: int, end: int, n_pieces: int) -> np.ndarray:
+    return np.asarray(
+        [np.log1p(min(repeat_count(text, start, end), 20)), np.log1p(n_pieces) / 3.0],
+        dtype=np.float32,
+    )
+
+
+def span_features(hidden: np.ndarray, offsets: np.ndarray, text: str, start: int, end: int) -> np.ndarray:
+    pieces = span_pieces(offsets, start, end)
+    if not len(pieces):
+        return np.zeros(hidden.shape[1] * 2 + 2, dtype=np.float32)
+    vectors = hidden[pieces]
+    return np.concatenate(
+        [vectors.mean(axis=0), vectors.max(axis=0), extra_features(text, start, end, len(pieces))]
+    ).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanHead:
+    """The TC head: features -> GELU hidden layer -> 14 technique logits."""
+
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        h = features @ self.w1.T + self.b1
+        h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h**3)))  # GELU (tanh form)
+        logits = h @ self.w2.T + self.b2
+        logits -= logits.max(axis=-1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span to whole words (a word piece run may stop inside a word)."""
+    while start > 0 and _WORD.match(text[start - 1]) and _WORD.match(text[start]):
+        start -= 1
+    while end < len(text) and _WORD.match(text[end]) and _WORD.match(text[end - 1]):
+        end += 1
+    return start, end
+
+
+def decode_spans(
+    text: str, offsets: np.ndarray, probs: np.ndarray, threshold: float, gap: int = 1,
+    low: float | None = None,
+) -> list[tuple[int, int, float]]:
+    """Runs of pieces likely inside a technique span -> (start, end, mean probability).
+
+    Hysteresis: a run is made of pieces above ``low`` and must hold at least one piece above
+    ``threshold`` (technique spans are often whole clauses whose pieces are individually
+    uncertain). Runs separated by at most ``gap`` pieces are joined: a single weak piece
+    inside a phrase should not cut a technique span in two.
+    """
+    low = threshold if low is None else min(low, threshold)
+    runs: list[list[int]] = []
+    for i in np.nonzero(probs > low)[0]:
+        if runs and i - runs[-1][1] <= gap + 1:
+            runs[-1][1] = int(i)
+        else:
+            runs.append([int(i), int(i)])
+    spans = []
+    for first, last in runs:
+        if probs[first : last + 1].max() <= threshold:
+            continue
+        start, end = _widen(text, int(offsets[first, 0]), int(offsets[last, 1]))
+        if end > start:
+            spans.append((start, end, float(probs[first : last + 1].mean())))
+    return spans
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decoding:
+    """SI decoding settings, chosen on the held-aside articles."""
+
+    threshold: float = 0.5
+    low: float = 0.5
+    gap: int = 1
+
+
+class TechniqueModel:
+    """The encoder, tokenizer, decoding threshold and TC head, loaded once."""
+
+    def __init__(
+        self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead, decoding: Decoding
+    ) -> None:
+        self.encoder, self.tokenizer, self.head, self.decoding = encoder, tokenizer, head, decoding
+        self.cls_id = tokenizer.token_to_id("[CLS]")
+        self.sep_id = tokenizer.token_to_id("[SEP]")
+
+    def spans(self, text: str, enc: Encoding, probs: np.ndarray) -> list[tuple[int, int, float]]:
+        """SI spans from piece probabilities, decoded with the model's settings."""
+        d = self.decoding
+        return decode_spans(text, enc.offsets, probs, d.threshold, d.gap, d.low)
+
+    def encode(self, text: str) -> tuple[Encoding, np.ndarray, np.ndarray]:
+        """Pieces of ``text`` with their hidden vectors and P(inside a technique span)."""
+        enc = encode_text(self.tokenizer, text)
+        if not len(enc.ids):
+            return enc, np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32)
+        windows = make_windows(enc.ids, self.cls_id, self.sep_id)
+        hidden, logits = self._run(windows)
+        hidden, logits = stitch(windows, hidden, logits)
+        return enc, hidden, 1.0 / (1.0 + np.exp(-logits))
+
+    def _run(self, windows: Windows, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
+        hiddens, logits = [], []
+        for i in range(0, len(windows.ids), batch):
+            mask = windows.mask[i : i + batch]
+            width = int(mask.sum(axis=1).max())  # short texts need not pay for padding
+            h, lg = self.encoder(windows.ids[i : i + batch, :width], mask[:, :width])
+            pad = windows.ids.shape[1] - width
+            hiddens.append(np.pad(h, ((0, 0), (0, pad), (0, 0))))
+            logits.append(np.pad(lg, ((0, 0), (0, pad))))
+        return np.concatenate(hiddens), np.concatenate(logits)
+
+    def classify(
+        self, text: str, enc: Encoding, hidden: np.ndarray, spans: Sequence[tuple[int, int]]
+    ) -> np.ndarray:
+        """Technique probabilities ``[len(spans), 14]`` for character spans of ``text``."""
+        if not spans:
+            return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
+        if not len(enc.ids):
+            return np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
+        features = np.stack([span_features(hidden, enc.offsets, text, s, e) for s, e in spans])
+        return self.head.probabilities(features)
+
+    def detect(self, text: str) -> list[tuple[int, int, float, np.ndarray]]:
+        """Technique spans of ``text``: (start, end, P(technique span), technique probabilities)."""
+        enc, hidden, probs = self.encode(text)
+        if not len(enc.ids):
+            return []
+        spans = self.spans(text, enc, probs)
+        labels = self.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
+        return [(s, e, p, labels[i]) for i, (s, e, p) in enumerate(spans)]
+
+
+def assign_labels(keys: list, probabilities: np.ndarray) -> list[tuple[str, float]]:
+    """One label per span; the k-th repeat of the same span gets its k-th likeliest label.
+
+    A span annotated with two techniques appears twice in a PTC span file; giving both lines
+    the same label could never be right twice.
+    """
+    seen: dict = {}
+    labels = []
+    for key, probs in zip(keys, probabilities):
+        rank = seen.get(key, 0)
+        seen[key] = rank + 1
+        order = np.argsort(-probs, kind="stable")
+        best = int(order[min(rank, len(order) - 1)])
+        labels.append((TECHNIQUES[best], float(probs[best])))
+    return labels
+
+
+def load_head(path: Path) -> SpanHead:
+    with np.load(path) as data:
+        return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
+
+
+def _onnx_encoder(path: Path, threads: int) -> EncoderFn:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        hidden, logits = session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return hidden, logits
+
+    return run
+
+
+def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueModel:
+    """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose."""
+    folder = directory or MODEL_DIR
+    needed = [folder / n for n in ("encoder.int8.onnx", "tokenizer.json", "head.npz", "config.json")]
+    missing = [p.name for p in needed if not p.is_file()]
+    if missing:
+        raise ModelMissingError(
+            f"the technique model in {folder} lacks {', '.join(missing)}: "
+            "rebuild it with `claimgraph train techniques`"
+        )
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return TechniqueModel(
+        _onnx_encoder(folder / "encoder.int8.onnx", threads),
+        tokenizer,
+        load_head(folder / "head.npz"),
+        Decoding(
+            threshold=float(config["threshold"]),
+            low=float(config.get("low", config["threshold"])),
+            gap=int(config.get("gap", 1)),
+        ),
+    )
+
+
+def encode_many(model: TechniqueModel, texts: Sequence[str], batch: int = 16) -> list[tuple]:
+    """:meth:`TechniqueModel.encode` for several texts, their windows run in shared batches."""
+    encs = [encode_text(model.tokenizer, t) for t in texts]
+    wins = [make_windows(e.ids, model.cls_id, model.sep_id) if len(e.ids) else None for e in encs]
+    rows = [w for w in wins if w is not None]
+    if not rows:
+        return [(e, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)) for e in encs]
+    joined = Windows(
+        ids=np.concatenate([w.ids for w in rows]), mask=np.concatenate([w.mask for w in rows]),
+        starts=[], owner=np.zeros(0, dtype=np.int64),
+    )
+    hidden, logits = model._run(joined, batch)
+    results, cursor = [], 0
+    for enc, win in zip(encs, wins):
+        if win is None:
+            results.append((enc, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)))
+            continue
+        n = len(win.ids)
+        h, lg = stitch(win, hidden[cursor : cursor + n], logits[cursor : cursor + n])
+        cursor += n
+        results.append((enc, h, 1.0 / (1.0 + np.exp(-lg))))
+    return results

@@ -1,0 +1,156 @@
+"""The technique component: decoding units, invariants on any text, and accuracy gates."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.components import techniques_model as tm
+from claimgraph.components.techniques import find_techniques, label_spans, shared_model
+from claimgraph.model import TECHNIQUES
+from tests.conftest import shared_path
+
+
+def test_decode_joins_runs_and_widens_to_words() -> None:
+    text = "a bbbb cc dddd"
+    offsets = np.asarray([[0, 1], [2, 4], [4, 6], [7, 9], [10, 14]])
+    probs = np.asarray([0.1, 0.9, 0.2, 0.8, 0.1])
+    # pieces 1 and 3 are joined across the weak piece 2; piece 1 starts a word, 3 ends one
+    assert tm.decode_spans(text, offsets, probs, 0.5) == [(2, 9, pytest.approx(0.633, abs=1e-3))]
+    assert tm.decode_spans(text, offsets, probs, 0.5, gap=0) == [
+        (2, 6, pytest.approx(0.9)), (7, 9, pytest.approx(0.8))
+    ]
+    # a run that stops inside a word is widened to the whole word
+    assert tm.decode_spans(text, offsets, np.asarray([0, 0.9, 0, 0, 0]), 0.5, gap=0)[0][:2] == (2, 6)
+    assert tm.decode_spans(text, offsets, np.zeros(5), 0.5) == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 200, 254, 255, 600, 1000])
+def test_windows_read_every_piece_once(n: int) -> None:
+    ids = np.arange(10, 10 + n)
+    windows = tm.make_windows(ids, 1, 2)
+    assert windows.ids.shape[1] == tm.WINDOW + 2
+    hidden = windows.ids[..., None].astype(np.float32)  # "hidden state" = the id itself
+    got, _ = tm.stitch(windows, hidden, windows.ids.astype(np.float32))
+    assert got[:, 0].tolist() == ids.tolist()
+
+
+def test_repeated_spans_get_distinct_labels() -> None:
+    probs = np.asarray([[0.1, 0.7, 0.2] + [0.0] * 11] * 3)
+    labels = tm.assign_labels([(0, 5), (0, 5), (6, 9)], probs)
+    assert [t for t, _ in labels] == [TECHNIQUES[1], TECHNIQUES[2], TECHNIQUES[1]]
+
+
+def test_repeat_count_ignores_case_and_spacing() -> None:
+    text = "Never again. never  again! NEVER AGAIN"
+    assert tm.repeat_count(text, 0, 11) == 2
+    assert tm.repeat_count(text, 0, 2) == 0  # too short to count
+
+
+def _check(text: str) -> None:
+    found = find_techniques(text)
+    assert list(found) == sorted(found, key=lambda t: (t.start, t.end, -t.score))
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.technique in TECHNIQUES
+        assert 0.0 <= t.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t ", "?!", "\x00\x01 weird ﬁ ligatures — and ümlauts 💥💥", "word " * 700,
+     "The corrupt, lying elites want to destroy our great nation! Make America great again!"],
+)
+def test_any_text_gives_valid_spans(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_escapes_the_text(text: str) -> None:
+    _check(text)
+
+
+def test_label_spans_survives_bad_offsets() -> None:
+    text = "They are traitors and cowards."
+    labels = label_spans(text, [(9, 17), (-5, 3), (20, 999), (4, 4)])
+    assert len(labels) == 4 and all(t in TECHNIQUES and 0 <= p <= 1 for t, p in labels)
+
+
+def test_the_model_ships_in_the_package() -> None:
+    files = {p.name: p.stat().st_size for p in tm.MODEL_DIR.iterdir()}
+    assert {"encoder.int8.onnx", "head.npz", "tokenizer.json", "config.json", "MODEL_CARD.md"} <= set(files)
+    assert sum(files.values()) < 50_000_000
+    assert shared_model() is shared_model()  # loaded once per process
+
+
+def test_pipeline_fills_techniques() -> None:
+    from claimgraph.pipeline import analyze, build_pipeline
+
+    nlp = build_pipeline(("claimgraph_techniques_v1",))
+    text = "These vile, treacherous criminals will bring chaos and terror to every home in America."
+    result = analyze(text, nlp=nlp)
+    assert not result.errors
+    assert all(text[t.start : t.end] == t.text for t in result.techniques)
+
+
+def _labels_at(found, text: str, phrase: str) -> set[str]:
+    start = text.index(phrase)
+    return {t.technique for t in found if t.start < start + len(phrase) and t.end > start}
+
+
+@pytest.mark.shared_data
+def test_seed_article_loaded_language_is_found(seed_text: str) -> None:
+    assert any(t.technique == "Loaded_Language" for t in find_techniques(seed_text))
+
+
+@pytest.mark.shared_data
+def test_seed_article_phrases_get_the_right_labels(seed_text: str) -> None:
+    """TC on the seed's phrases: the classifier half of the model, given the spans."""
+    phrases = ["imperialist Putin", "It is accelerating the drive towards World War III."]
+    spans = [(seed_text.index(p), seed_text.index(p) + len(p)) for p in phrases]
+    labels = [technique for technique, _ in label_spans(seed_text, spans)]
+    assert labels == ["Name_Calling,Labeling", "Appeal_to_fear-prejudice"]
+
+
+@pytest.mark.shared_data
+def test_seed_article_imperialist_putin_is_name_calling(seed_text: str) -> None:
+    found = find_techniques(seed_text)
+    assert "Name_Calling,Labeling" in _labels_at(found, seed_text, "imperialist Putin")
+
+
+@pytest.mark.shared_data
+@pytest.mark.xfail(reason="SI misses the World War III sentence (its pieces stay under the threshold "
+                   "chosen on held-aside articles), although TC labels the sentence "
+                   "Appeal_to_fear-prejudice when given it", strict=False)
+def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
+    found = find_techniques(seed_text)
+    assert "Appeal_to_fear-prejudice" in _labels_at(found, seed_text, "drive towards World War III")
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_accuracy_gate_on_held_aside_articles() -> None:
+    from claimgraph.components.techniques import evaluate_articles
+    from claimgraph.eval import ptc
+
+    folder = shared_path("ptc")
+    card = json.loads((tm.MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    held = set(card["held_out_ids"])
+    texts = {k: v for k, v in ptc.read_articles(folder / "train-articles").items() if k in held}
+    result = evaluate_articles(
+        texts, ptc.read_si_labels(folder / "train-task1-SI.labels"),
+        ptc.read_tc_labels(folder / "train-task2-TC.labels"),
+    )
+    assert result["si"]["f1"] >= SI_FLOOR
+    assert result["tc"]["micro_f1"] >= TC_FLOOR
+
+
+# Floors a little under the figures measured on the held-aside articles (see MODEL_CARD.md).
+SI_FLOOR = 0.37  # measured 0.4023
+TC_FLOOR = 0.57  # measured 0.6050
