@@ -108,3 +108,13 @@ def test_ingest_keeps_good_lines_reports_bad_one_and_is_idempotent(tmp_path: Pat
     assert found.exit_code == 0, found.output
     hits = json.loads(found.stdout)["hits"]
     assert len(hits) == 1 and hits[0]["outlet"] == "X"
+
+
+def test_text_view_shows_ranges_readably():
+    from claimgraph.cli.views import _range
+
+    assert _range(60.0, None) == "≥ 60"
+    assert _range(None, 100.0) == "≤ 100"
+    assert _range(40.0, 60.0) == "40–60"
+    assert _range(6000.0, 6000.0) == "6,000–6,000"
+    assert _range(None, None) == ""

@@ -42,6 +42,21 @@ def _legend() -> Text:
     return legend
 
 
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.10g}"
+
+
+def _range(low: float | None, high: float | None) -> str:
+    """"≥ 60", "≤ 100", "40–60", or nothing when the figure has no bounds."""
+    if low is not None and high is not None:
+        return f"{_number(low)}–{_number(high)}"
+    if low is not None:
+        return f"≥ {_number(low)}"
+    if high is not None:
+        return f"≤ {_number(high)}"
+    return ""
+
+
 def _table(title: str, headers: list[str], rows: Iterable[Iterable[object]]) -> Table | None:
     table = Table(title=title, title_justify="left", show_lines=False, expand=True)
     for header in headers:
@@ -72,8 +87,7 @@ def analysis_view(analysis: Analysis) -> RenderableType:
                [(c.text, who(c.attribution), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
                  "" if c.checkworthiness is None else f"{c.checkworthiness:.2f}") for c in a.claims]),
         _table("Quantities", ["text", "value", "range", "unit", "role"],
-               [(q.text, q.value, f"{q.low}–{q.high}" if q.low is not None or q.high is not None else "",
-                 q.unit, q.role) for q in a.quantities]),
+               [(q.text, _number(q.value), _range(q.low, q.high), q.unit, q.role) for q in a.quantities]),
         _table("Times", ["text", "value", "precision"], [(t.text, t.value, t.precision) for t in a.times]),
         _table("Places", ["text", "name", "country", "precision"],
                [(p.text, p.name, p.country, p.precision) for p in a.places]),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import _lexicons as lex
+from ._base import doc_text
 
 __all__ = [
     "doc_text",
@@ -43,16 +44,6 @@ _OPEN = "“«„"
 _CLOSE = "”»"
 _QUOTE_CHARS = re.compile(r"''|[\"“”«»„]")
 _CANDIDATE_POS = {"VERB", "NOUN", "ADJ", "AUX"}
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc: spaCy joins every token on each access, which
-    made span look-ups quadratic in the length of the article."""
-    key = ("claimgraph", "text")
-    text = doc.user_data.get(key)
-    if text is None:
-        text = doc.user_data[key] = doc.text
-    return text
 
 
 # -- quotation marks -----------------------------------------------------------------------

@@ -33,6 +33,7 @@ __all__ = [
     "ensure_extensions",
     "doc_meta",
     "make_span",
+    "doc_text",
     "get_section",
 ]
 
@@ -72,11 +73,25 @@ def get_section(doc: Doc, section: str) -> tuple:
     return doc._.get(f"cg_{section}") or ()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc.
+
+    spaCy joins every token on each access of ``Doc.text``, so reading it once per span
+    makes a component quadratic in the length of the article. Components read it here.
+    """
+    key = ("claimgraph", "text")
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text
+
+
 def make_span(doc: Doc, start: int, end: int) -> Span:
     """A :class:`Span` record for characters ``start:end`` of the doc's text."""
-    if not 0 <= start <= end <= len(doc.text):
-        raise ValueError(f"span {start}:{end} is outside the text (length {len(doc.text)})")
-    return Span(start=start, end=end, text=doc.text[start:end])
+    text = doc_text(doc)
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}:{end} is outside the text (length {len(text)})")
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def _add_error(doc: Doc, stage: str, exc: BaseException) -> None:

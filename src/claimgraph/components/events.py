@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event, Place, Quantity, Span, TimeExpression
-from ._base import Component, ComponentSpec, get_section
+from ._base import Component, ComponentSpec, doc_text, get_section
 from ._event_rules import (
     Draft,
     build_matcher,
@@ -77,14 +77,15 @@ class Events(Component):
 
 def sentence_units(doc: Doc) -> list[tuple[int, int]]:
     """Character bounds of the parser's sentences, also split at blank lines."""
+    text = doc_text(doc)
     units = []
     for sent in doc.sents:
         start = sent.start_char
-        for match in _BLANK_LINE.finditer(doc.text, sent.start_char, sent.end_char):
+        for match in _BLANK_LINE.finditer(text, sent.start_char, sent.end_char):
             units.append((start, match.start()))
             start = match.end()
         units.append((start, sent.end_char))
-    return [(s, e) for s, e in units if doc.text[s:e].strip()]
+    return [(s, e) for s, e in units if text[s:e].strip()]
 
 
 def _unit_of_tokens(doc: Doc, units: list[tuple[int, int]]) -> list[int]:
@@ -181,7 +182,7 @@ def _assemble(doc: Doc, drafts: list[Draft], units: list[tuple[int, int]]) -> li
         events.append(Event(
             id=f"e{number}",
             type=draft.type,
-            trigger=Span(start=draft.start, end=draft.end, text=doc.text[draft.start:draft.end]),
+            trigger=Span(start=draft.start, end=draft.end, text=doc_text(doc)[draft.start:draft.end]),
             actors=_spans(doc, draft.actors),
             targets=_spans(doc, draft.targets),
             place=_place(draft, places, unit_at),
@@ -193,7 +194,7 @@ def _assemble(doc: Doc, drafts: list[Draft], units: list[tuple[int, int]]) -> li
 
 def _spans(doc: Doc, bounds: list[tuple[int, int]]) -> tuple[Span, ...]:
     unique = sorted(set(bounds))
-    return tuple(Span(start=s, end=e, text=doc.text[s:e]) for s, e in unique if 0 <= s < e <= len(doc.text))
+    return tuple(Span(start=s, end=e, text=doc_text(doc)[s:e]) for s, e in unique if 0 <= s < e <= len(doc_text(doc)))
 
 
 def _nearest(draft: Draft, records: Sequence[Place] | Sequence[TimeExpression]):  # type: ignore[no-untyped-def]

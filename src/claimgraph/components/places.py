@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Place
-from ._base import Component, ComponentSpec
+from ._base import Component, ComponentSpec, doc_text
 from ._gazetteer import Gazetteer, Match, gazetteer
 
 __all__ = ["Places", "SPEC", "PLACE_LABELS"]
@@ -66,7 +66,7 @@ class Places(Component):
 
     def process(self, doc: Doc) -> Iterable[Place]:
         mentions, demonyms = self._mentions(doc)
-        mentions = _qualified(doc.text, mentions)
+        mentions = _qualified(doc_text(doc), mentions)
         evidence = self._evidence(mentions, demonyms)
         for mention in mentions:
             best = _best(mention.readings, evidence, self.gazetteer)
@@ -117,7 +117,7 @@ class Places(Component):
     def _lookup(self, ent: SpacySpan) -> _Mention | None:
         """The entity (or its possessor, "Moscow" in "Moscow's Crocus City Hall") if known."""
         for start, end in _name_spans(ent):
-            text = ent.doc.text[start:end]
+            text = doc_text(ent.doc)[start:end]
             if not text or len(text) > 80:
                 continue
             readings = self.gazetteer.lookup(text)
@@ -171,7 +171,7 @@ def _restrict(mention: _Mention, countries: set, precisions: tuple[str, ...]) ->
 def _name_spans(ent: SpacySpan) -> Iterator[tuple[int, int]]:
     """Character spans to try for an entity: trimmed whole, then a possessor inside it."""
     start, end = ent.start_char, ent.end_char
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     for prefix in _LEADING:
         if text.startswith(prefix, start, end):
             start += len(prefix)
