@@ -5,6 +5,7 @@ alternating rounds so that machine load hits both alike; the figure that matters
 ratio. Peak resident memory is read after each phase (it only grows).
 
     python benchmarks/throughput.py --limit 200 --rounds 2
+    python benchmarks/throughput.py --profile fast
     python benchmarks/throughput.py --components claimgraph_quantities_v1,claimgraph_times_v1
 """
 
@@ -55,6 +56,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--components", default=None, help="comma-separated factory names (default: all)")
+    parser.add_argument("--profile", default=None, help="full or fast (instead of --components)")
     args = parser.parse_args()
 
     from claimgraph.pipeline import build_pipeline, load_language
@@ -63,6 +65,10 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     bare = load_language()
     components = tuple(args.components.split(",")) if args.components else None
+    if args.profile:
+        from claimgraph.pipeline import profile_components
+
+        components = profile_components(args.profile)
     full = build_pipeline(components)
     time_bare(bare, texts[:5], args.batch_size)  # warm-up: load weights, fill caches
     time_claimgraph(full, texts[:5], args.batch_size)

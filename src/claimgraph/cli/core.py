@@ -21,6 +21,14 @@ from ._common import stderr, stdout, write_output
 __all__ = ["analyze", "ingest", "search"]
 
 
+class Profile(str, Enum):
+    full = "full"
+    fast = "fast"
+
+
+PROFILE_HELP = "full: every component; fast: without the persuasion-technique model (about twice as fast)."
+
+
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
@@ -56,6 +64,7 @@ def analyze(
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest input file or download, in bytes.")] = ingest_lib.DEFAULT_MAX_BYTES,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
+    profile: Annotated[Profile, typer.Option(help=PROFILE_HELP)] = Profile.full,
 ) -> None:
     """Analyse one article (or each article of a JSONL file) and print the result."""
     failures: list[ingest_lib.Failure] = []
@@ -70,7 +79,7 @@ def analyze(
         raise ClaimgraphError(f"{source} holds no article", code="CG101")
     for failure in failures:
         stderr.print(_failure_line(failure))
-    analyses = list(pipe(articles))
+    analyses = list(pipe(articles, profile=profile.value))
     if format is Format.json:
         text = to_json(analyses[0]) if len(analyses) == 1 else json.dumps(
             [to_dict(a) for a in analyses], ensure_ascii=False, indent=2)
@@ -111,6 +120,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Largest input file or download, in bytes.")] = ingest_lib.DEFAULT_MAX_BYTES,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each URL.")] = 20.0,
     fetch_links: Annotated[bool, typer.Option(help="Fetch the page of a feed entry that carries no text.")] = False,
+    profile: Annotated[Profile, typer.Option(help=PROFILE_HELP)] = Profile.full,
 ) -> None:
     """Store articles and their analyses; idempotent by article id.
 
@@ -132,7 +142,7 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
         stream = _articles(sources, max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
                            fetch_feed_links=fetch_links, report=report)
-        for article, analysis in _with_analyses(stream, analyze_articles, batch_size):
+        for article, analysis in _with_analyses(stream, analyze_articles, batch_size, profile.value):
             counts["new" if store.add(article, analysis) else "known"] += 1
             progress.advance(task)
     summary = f"{counts['new']} new, {counts['known']} already stored, {len(failures)} skipped"
@@ -141,7 +151,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _with_analyses(articles: Iterable[Article], analyze_articles: bool, batch_size: int):
+def _with_analyses(articles: Iterable[Article], analyze_articles: bool, batch_size: int, profile: str):
     """Pairs (article, analysis or None), analysing in batches."""
     if not analyze_articles:
         for article in articles:
@@ -151,10 +161,10 @@ def _with_analyses(articles: Iterable[Article], analyze_articles: bool, batch_si
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from zip(batch, pipe(batch, batch_size=batch_size))
+            yield from zip(batch, pipe(batch, batch_size=batch_size, profile=profile))
             batch = []
     if batch:
-        yield from zip(batch, pipe(batch, batch_size=batch_size))
+        yield from zip(batch, pipe(batch, batch_size=batch_size, profile=profile))
 
 
 def search(
