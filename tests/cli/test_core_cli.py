@@ -118,3 +118,25 @@ def test_text_view_shows_ranges_readably():
     assert _range(40.0, 60.0) == "40–60"
     assert _range(6000.0, 6000.0) == "6,000–6,000"
     assert _range(None, None) == ""
+
+
+def test_search_filters_by_source_cue_class_and_author_claims(tmp_path: Path):
+    db = tmp_path / "cg.db"
+    source = tmp_path / "two.jsonl"
+    source.write_text(
+        '{"text": "The mayor claims that the bridge is safe. Engineers said the cables were rusty.", "outlet": "A"}\n'
+        '{"text": "The storm surely destroyed the harbour. It will probably return next year.", "outlet": "B"}\n',
+        encoding="utf-8",
+    )
+    assert _run("ingest", str(source), "--db", str(db)).exit_code == 0
+
+    def outlets(*filters: str) -> list[str]:
+        result = _run("search", "--db", str(db), "--json", *filters)
+        assert result.exit_code == 0, result.output
+        return [hit["outlet"] for hit in json.loads(result.stdout)["hits"]]
+
+    assert outlets("--source", "mayor") == ["A"]
+    assert outlets("--cue-class", "distancing") == ["A"]
+    assert outlets("--author-only") == ["B"]
+    assert outlets("--source", "nobody at all") == []
+    assert _run("search", "--db", str(db), "--cue-class", "sceptical").exit_code == 2
