@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+import claimgraph
+
 from claimgraph.components.event_types import EVENT_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
 from claimgraph.model import Quantity, TimeExpression
 
@@ -55,7 +57,8 @@ def test_taxonomy_is_complete():
     assert set(VERB_TRIGGERS.values()) <= set(EVENT_TYPES)
     assert set(NOUN_TRIGGERS.values()) <= set(EVENT_TYPES)
     for event_type in EVENT_TYPES.values():
-        assert event_type.family in ("violence", "arrest", "protest", "statement", "agreement", "election")
+        assert event_type.family in ("violence", "arrest", "protest", "statement", "agreement", "election",
+                                     "disaster")
         assert (event_type.acled_event_type is None) == (event_type.acled_sub_event_type is None)
 
 
@@ -188,3 +191,16 @@ def test_opened_fire_and_title_case(nlp):
     assert [(e.type, e.trigger.text) for e in events] == [("attack", "opened fire")]
     events = run(nlp, "Shooting Spree Leaves Town In Shock")
     assert [e.type for e in events] == ["attack"]
+
+
+def test_a_fire_is_a_disaster_with_its_toll_not_an_attack():
+    text = "A fire at the terminal killed 4 workers. Firefighters fought the flames until dawn."
+    analysis = claimgraph.analyze(text, profile="fast")  # quantities feed the toll
+    types = [e.type for e in analysis.events]
+    assert types == ["disaster"]
+    assert sorted((q.role, q.value) for q in analysis.events[0].quantities) == [("fatalities", 4.0)]
+
+
+def test_opened_fire_and_under_fire_are_not_disasters():
+    text = "Gunmen opened fire on the crowd. The minister came under fire for his remarks."
+    assert [e.type for e in claimgraph.analyze(text, profile="fast").events] == ["attack"]

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from .event_types import (
     CONSEQUENCE_VERBS,
+    DISASTER_OBJECTS,
     EVENT_TYPES,
     NOUN_TRIGGERS,
     VERB_TRIGGERS,
@@ -131,6 +132,8 @@ def _type_of(token: Token) -> str | None:
         return None  # "warning period", "attack helicopter"; but "shooting spree"
     if lemma == "strike" and token.head.lower_ == "on" and token.dep_ == "pobj":
         return "protest"  # workers "on strike"
+    if lemma == "fire" and (head == "open" or token.head.lower_ == "under"):
+        return None  # "opened fire" is the attack's trigger; "came under fire" is criticism
     weapon = _weapon_modifier(token)
     base = NOUN_TRIGGERS.get(lemma)
     if weapon and base in ("attack", "bombing"):
@@ -148,6 +151,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "agreement" if _AGREEMENT_NOUNS & set(objects) else None
     if lemma == "open":
         return "attack" if "fire" in objects else None  # "opened fire"
+    if lemma == "fight" and DISASTER_OBJECTS & set(objects):
+        return None  # "firefighters fought the flames": no clash
     if lemma in _LAUNCH_VERBS:
         weapons = [WEAPON_TYPES[o] for o in objects if o in WEAPON_TYPES]
         return weapons[0] if weapons else None

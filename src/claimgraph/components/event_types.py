@@ -20,6 +20,8 @@ __all__ = [
     "WEAPON_TYPES",
     "CONSEQUENCE_VERBS",
     "ROLES_BY_FAMILY",
+    "HARM_FAMILIES",
+    "DISASTER_OBJECTS",
 ]
 
 
@@ -83,6 +85,9 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
               description="An agreement, deal, treaty or ceasefire, or parties agreeing."),
     EventType(name="election", family="election", acled_event_type=_SD, acled_sub_event_type="Other",
               plover=None, description="An election, re-election or vote."),
+    EventType(name="disaster", family="disaster", acled_event_type=None, acled_sub_event_type=None,
+              plover=None, description="A fire, earthquake, flood, storm, crash or other accident: "
+              "harm with no attacker. Neither ACLED nor PLOVER codes these; news reports them with tolls."),
 )}
 
 #: Verb lemmas that trigger an event, by type.
@@ -121,7 +126,13 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("threat", "warning", "ultimatum"), "warning_threat"),
     **dict.fromkeys(("agreement", "deal", "treaty", "accord", "ceasefire", "truce"), "agreement"),
     **dict.fromkeys(("election", "reelection", "re-election", "referendum"), "election"),
+    **dict.fromkeys(("fire", "blaze", "wildfire", "earthquake", "quake", "flood", "flooding", "landslide",
+                     "avalanche", "tsunami", "hurricane", "cyclone", "typhoon", "tornado", "crash",
+                     "collision", "derailment", "accident"), "disaster"),
 }
+
+#: Nouns of disasters that "fight" takes without being a clash ("firefighters fought the flames").
+DISASTER_OBJECTS = frozenset({*(k for k, v in NOUN_TRIGGERS.items() if v == "disaster"), "flame", "fires"})
 
 #: Weapon nouns: as the subject of "destroy"/"hit"/"strike" or the modifier of "attack"/
 #: "strike" they make the event remote violence of this type.
@@ -146,4 +157,9 @@ ROLES_BY_FAMILY: dict[str, frozenset[str]] = {
     "statement": frozenset(),
     "agreement": frozenset(),
     "election": frozenset({"votes", "turnout"}),
+    "disaster": frozenset({"fatalities", "injured", "attendees", "casualties", "displaced", "killed", "wounded"}),
 }
+
+#: Families of events that cause harm and so take tolls, consequences ("killed 4") and
+#: anaphora ("the blaze"): violence, and disasters.
+HARM_FAMILIES = frozenset({"violence", "disaster"})

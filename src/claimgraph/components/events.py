@@ -45,7 +45,7 @@ from ._event_rules import (
     is_consequence,
     subject_token,
 )
-from .event_types import ROLES_BY_FAMILY
+from .event_types import HARM_FAMILIES, ROLES_BY_FAMILY
 
 __all__ = ["Events", "SPEC", "sentence_units"]
 
@@ -109,10 +109,12 @@ def _merge(drafts: list[Draft], unit_of: list[int]) -> list[Draft]:
                 and draft.token.dep_ in ("dobj", "obj"):
             _fold(draft, _root(head))  # "signed a ceasefire agreement" is one event
     for draft in drafts:
-        if draft.folded_into is None and draft.family == "violence" and is_anaphoric(draft):
+        if draft.folded_into is None and draft.family in HARM_FAMILIES and is_anaphoric(draft):
             host = _antecedent(draft, drafts)
-            # "the attack" may refer to any violent event; "the blast" only to a blast.
-            if host is not None and draft.type in ("attack", host.type):
+            # "the attack" may refer to any violent event; "the blast" only to a blast, and
+            # "the fire" only to a fire.
+            if host is not None and (draft.type == host.type
+                                     or draft.type == "attack" and host.family == "violence"):
                 _fold(draft, host)
     return [d for d in drafts if d.folded_into is None]
 
@@ -122,8 +124,8 @@ def _consequence_host(draft: Draft, drafts: list[Draft], by_token: dict, unit_of
     if subject is None:  # agentless: "killed 137 people", "60 more were injured"
         return _earlier_violence(draft, drafts, same_unit=True) or _earlier_violence(draft, drafts, same_unit=False)
     host = by_token.get(subject.i)
-    if host is not None and host.nominal and host.family == "violence":
-        return _root(host)  # "the attack destroyed ..."
+    if host is not None and host.nominal and host.family in HARM_FAMILIES:
+        return _root(host)  # "the attack destroyed ...", "the fire killed ..."
     return None  # "Gunmen killed five", "missiles destroyed ...": events of their own
 
 
@@ -133,7 +135,7 @@ def _earlier_violence(draft: Draft, drafts: list[Draft], *, same_unit: bool) -> 
     for other in drafts:
         if other is draft or other.start >= draft.start and same_unit:
             continue
-        if other.unit == unit and other.family == "violence" and not is_consequence(other):
+        if other.unit == unit and other.family in HARM_FAMILIES and not is_consequence(other):
             found = other
     return _root(found) if found is not None else None
 
@@ -143,7 +145,7 @@ def _antecedent(draft: Draft, drafts: list[Draft]) -> Draft | None:
     for other in drafts:
         if other.start >= draft.start:
             break
-        if draft.unit - ANAPHORA_WINDOW <= other.unit < draft.unit and other.family == "violence":
+        if draft.unit - ANAPHORA_WINDOW <= other.unit < draft.unit and other.family in HARM_FAMILIES:
             found = _root(other)
     return found if found is not draft else None
 
