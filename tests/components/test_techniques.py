@@ -154,3 +154,15 @@ def test_accuracy_gate_on_held_aside_articles() -> None:
 # Floors a little under the figures measured on the held-aside articles (see MODEL_CARD.md).
 SI_FLOOR = 0.37  # measured 0.4023
 TC_FLOOR = 0.57  # measured 0.6050
+
+
+def test_spans_do_not_start_on_a_possessive_clitic():
+    from claimgraph.components.techniques_model import _widen
+
+    text = "Putin’s inability to protect Russia"
+    start = text.index("s inability")
+    assert text[slice(*_widen(text, start, len(text)))] == "inability to protect Russia"
+    text = "the leader's cruel plan"
+    assert text[slice(*_widen(text, text.index("s cruel"), len(text)))] == "cruel plan"
+    assert _widen("It's", 3, 4) == (3, 4)  # nothing after the clitic: left as it is
+    assert _widen("impe", 2, 3) == (0, 4)  # inside a word: widened to the whole word

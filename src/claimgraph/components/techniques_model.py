@@ -180,6 +180,16 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and _WORD.match(text[end]) and _WORD.match(text[end - 1]):
         end += 1
+    if start >= 2 and text[start - 1] in "'’" and _WORD.match(text[start - 2]):
+        # The span starts on a clitic ("Putin’s inability" -> "s inability"): the technique
+        # is in what follows it, so start at the next word.
+        clitic_end = start
+        while clitic_end < end and _WORD.match(text[clitic_end]):
+            clitic_end += 1
+        while clitic_end < end and text[clitic_end].isspace():
+            clitic_end += 1
+        if clitic_end < end:
+            start = clitic_end
     return start, end
 
 
