@@ -31,3 +31,15 @@ def test_fast_profile_leaves_out_the_technique_model():
     assert analysis.techniques == ()
     with pytest.raises(PipelineError, match="choose from full, fast"):
         profile_components("turbo")
+
+
+def test_pipeline_seeds_the_text_cache_so_components_never_rebuild_it(nlp):
+    from claimgraph.components._base import _TEXT_KEY, doc_text
+    from claimgraph.pipeline import _prepare_doc
+
+    article = claimgraph.make_article("Officials said 12 people were hurt.")
+    doc = _prepare_doc(nlp, article)
+    assert doc.user_data[_TEXT_KEY] is article.text
+    assert doc_text(doc) is article.text
+    bare = nlp.make_doc("No seed here.")
+    assert doc_text(bare) == "No seed here." and doc.user_data[_TEXT_KEY] is article.text

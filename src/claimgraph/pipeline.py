@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import COMPONENTS, register_all
-from .components._base import SECTIONS
+from .components._base import SECTIONS, seed_doc_text
 from .components.checkworthiness import sentence_bounds
 from .errors import ModelMissingError, PipelineError
 from .ingest import make_article
@@ -95,6 +95,7 @@ def _as_article(item: str | Article) -> Article:
 
 def _prepare_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    seed_doc_text(doc, article.text)  # components read it through doc_text: never rebuilt
     doc._.cg_meta = {
         "published": article.published,
         "title": article.title,

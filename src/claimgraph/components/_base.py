@@ -34,6 +34,7 @@ __all__ = [
     "doc_meta",
     "make_span",
     "doc_text",
+    "seed_doc_text",
     "get_section",
 ]
 
@@ -73,17 +74,24 @@ def get_section(doc: Doc, section: str) -> tuple:
     return doc._.get(f"cg_{section}") or ()
 
 
+_TEXT_KEY = ("claimgraph", "text")
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc.
 
     spaCy joins every token on each access of ``Doc.text``, so reading it once per span
     makes a component quadratic in the length of the article. Components read it here.
     """
-    key = ("claimgraph", "text")
-    text = doc.user_data.get(key)
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[key] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def seed_doc_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the text the doc was made from, so no component rebuilds it."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def make_span(doc: Doc, start: int, end: int) -> Span:

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..errors import ModelMissingError
 from ..model import Sentence
-from ._base import Component, ComponentSpec
+from ._base import Component, ComponentSpec, doc_text
 
 __all__ = [
     "CheckWorthiness",
@@ -112,7 +112,7 @@ def sentence_input(span: SpacySpan | Doc, text: str | None = None,
 def doc_inputs(doc: Doc) -> list[tuple[int, int, SentenceInput]]:
     """Bounds and model input of every sentence of ``doc``."""
     entities = list(doc.ents)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     return [(s, e, sentence_input(span, text[s:e], entities)) for s, e, span in sentence_spans(doc)]
 
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Quantity
-from ._base import Component, ComponentSpec
+from ._base import Component, ComponentSpec, doc_text
 from ._numbers import MODIFIER_PATTERN, VAGUE, bounds_of, parse_number, vague_value
 from ._quantity_roles import (
     CURRENCY_SYMBOLS,
@@ -94,7 +94,7 @@ class _Match:
 
 def find_quantities(doc: Doc) -> Iterator[Quantity]:
     """Every quantity in ``doc``, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     pos = 0
     while (m := QUANTITY_PATTERN.search(text, pos)) is not None:
         pos = max(m.end(), pos + 1)

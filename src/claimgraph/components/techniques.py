@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..eval import ptc
 from ..model import TECHNIQUES, Technique
 from . import techniques_model as tm
-from ._base import Component, ComponentSpec
+from ._base import Component, ComponentSpec, doc_text
 
 __all__ = [
     "Techniques",
@@ -154,7 +154,7 @@ class Techniques(Component):
         self.min_label_probability = min_label_probability
 
     def process(self, doc: Doc) -> Iterable[Technique]:
-        return find_techniques(doc.text, model=self.model, min_label_probability=self.min_label_probability)
+        return find_techniques(doc_text(doc), model=self.model, min_label_probability=self.min_label_probability)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Run the encoder over the windows of several docs at once."""
@@ -174,7 +174,7 @@ class Techniques(Component):
             return
         for doc, enc in zip(docs, encoded):
             try:
-                records = _techniques(doc.text, enc, self.model, self.min_label_probability)
+                records = _techniques(doc_text(doc), enc, self.model, self.min_label_probability)
             except Exception as exc:
                 from ._base import _add_error
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression
-from ._base import Component, ComponentSpec, doc_meta
+from ._base import Component, ComponentSpec, doc_meta, doc_text
 from ._timex import TimexMatch, find_timexes, parse_published
 
 __all__ = ["Times", "SPEC", "find_times"]
@@ -32,7 +32,7 @@ _PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "ye
 def find_times(doc: Doc) -> Iterator[TimeExpression]:
     """Every time expression of ``doc`` in text order, normalised to ISO 8601."""
     published = parse_published(doc_meta(doc).get("published"))
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc_text(doc)
     found = list(find_timexes(
         text, published,
         is_year=lambda s, e: _is_year(doc, s, e),
