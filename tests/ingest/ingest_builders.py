@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,16 +133,6 @@ def routed(routes: dict[str, Handler | httpx.Response]) -> httpx.MockTransport:
 
 def html_response(html: str, status: int = 200) -> httpx.Response:
     return httpx.Response(status, headers={"content-type": "text/html; charset=utf-8"}, text=html)
-
-
-def shared_data(*parts: str) -> Path:
-    """A path under ../shared/data, as tests/conftest.py's shared_path finds it (that module
-    cannot be imported by name from a sub-folder, where "conftest" is this folder's)."""
-    root = Path(__file__).resolve().parents[2]
-    path = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", root.parent / "shared" / "data")).joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared datasets), which is absent on this machine")
-    return path
 
 
 def write(path: Path, data: bytes | str) -> Path:

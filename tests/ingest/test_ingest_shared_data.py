@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.ingest.ingest_builders import shared_data
+from tests.conftest import shared_path as shared_data
 
 from claimgraph.ingest import Failure, read_jsonl, read_path
 
