@@ -21,6 +21,9 @@
    are re-weighted by their document frequency *inside the block*, so the words every
    report of the topic shares (quake, Iran, magnitude) weigh nothing and what tells its
    events apart (the island, the toll, the weekday, the victim's name) weighs most.
+   Frequencies are counted in *stories* (articles linked by a score of at least
+   ``story_threshold``: rewrites of one report), so that an event does not split along
+   its wire stories.
    Average linkage at ``split_threshold`` over those similarities gives the sub-events;
    a part smaller than ``min_subevent`` articles is no event of its own but goes back to
    the part it is most like. The work stays within blocks, so it too grows with the
@@ -71,6 +74,7 @@ class ClusterConfig:
     threshold: float = 0.08  # least average similarity for two clusters to merge (topic level)
     split_threshold: float = 0.09  # same, inside a topic block, with the block's own weights
     min_subevent: int = 4  # least articles of a sub-event split off a block
+    story_threshold: float = 0.7  # pairs this alike are one story (rewrites of one report) when splitting
     max_dense_block: int = 300  # nodes up to which a block compares all its pairs, else blocks again
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))  # per view
     block_keys: int = 12  # most distinctive features of a node used as blocking keys
@@ -116,7 +120,7 @@ def cluster_features(features: Sequence[DocFeatures], *, config: ClusterConfig |
     pairs = _candidate_pairs(_blocking_matrix(views), config)
     scores = _pair_scores(views, pairs, [n.day for n in nodes], config)
     labels = sparse_average_linkage(len(nodes), pairs, scores, weights, config.threshold)
-    labels = _split_blocks(nodes, weights, labels, config)
+    labels = _split_blocks(nodes, weights, labels, pairs, scores, config)
     return _clusters(features, groups, labels)
 
 
@@ -228,9 +232,10 @@ def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], 
     return scores
 
 
-def _split_blocks(nodes: list[DocFeatures], weights: np.ndarray, labels: list[int],
-                  config: ClusterConfig) -> list[int]:
+def _split_blocks(nodes: list[DocFeatures], weights: np.ndarray, labels: list[int], pairs: np.ndarray,
+                  scores: np.ndarray, config: ClusterConfig) -> list[int]:
     """Labels after splitting every topic block into its sub-events (see step 6 above)."""
+    story = _stories(len(nodes), pairs, scores, labels, config.story_threshold)
     blocks: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         blocks.setdefault(label, []).append(i)
@@ -239,7 +244,7 @@ def _split_blocks(nodes: list[DocFeatures], weights: np.ndarray, labels: list[in
     for members in blocks.values():
         if weights[members].sum() < 2 * config.min_subevent:
             continue
-        parts = _subevents([nodes[i] for i in members], weights[members], config)
+        parts = _subevents([nodes[i] for i in members], weights[members], [story[i] for i in members], config)
         for part in parts[1:]:
             for k in part:
                 out[members[k]] = next_label
@@ -247,9 +252,27 @@ def _split_blocks(nodes: list[DocFeatures], weights: np.ndarray, labels: list[in
     return out
 
 
-def _subevents(nodes: list[DocFeatures], weights: np.ndarray, config: ClusterConfig) -> list[list[int]]:
+def _stories(n: int, pairs: np.ndarray, scores: np.ndarray, labels: list[int], threshold: float) -> list[int]:
+    """A story id per node: nodes of one block linked by pairs scoring at least ``threshold``.
+
+    Rewrites of one wire report (not near-duplicates, but most sentences in common) are
+    that alike. Inside a block a feature's frequency is counted in stories, not articles:
+    else the details of one report, repeated by its five rewrites, would look like the
+    specifics of an event of their own, and an event would split along its wire stories.
+    """
+    parent = list(range(n))
+    for (i, j), s in zip(pairs.tolist(), scores.tolist()):
+        if s >= threshold and labels[i] == labels[j]:
+            a, b = _root(parent, i), _root(parent, j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return [_root(parent, i) for i in range(n)]
+
+
+def _subevents(nodes: list[DocFeatures], weights: np.ndarray, stories: list[int],
+               config: ClusterConfig) -> list[list[int]]:
     """The sub-events of one block, as lists of positions in ``nodes`` (one list: no split)."""
-    views = _local_views([n.features for n in nodes], config.weights)
+    views = _local_views([n.features for n in nodes], stories, config.weights)
     n = len(nodes)
     if n <= config.max_dense_block:
         pairs = np.stack(np.triu_indices(n, 1), axis=1).astype(np.int64)
@@ -261,11 +284,11 @@ def _subevents(nodes: list[DocFeatures], weights: np.ndarray, config: ClusterCon
     return _absorb_small_parts(labels, pairs, scores, weights, config.min_subevent)
 
 
-def _local_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> list[_View]:
-    """TF-IDF views with the document frequencies of this block alone.
+def _local_views(bags: Sequence[tuple[str, ...]], stories: list[int], weights: dict[str, float]) -> list[_View]:
+    """TF-IDF views with the frequencies of this block alone, counted in stories.
 
-    A feature of every node of the block gets no weight (it is what made the block), and
-    one of a single node none either (it links nothing): what is left are the specifics
+    A feature of every story of the block gets no weight (it is what made the block), and
+    one of a single story none either (it links nothing): what is left are the specifics
     that some reports share and others do not.
     """
     views = []
@@ -275,13 +298,22 @@ def _local_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> 
         if weight <= 0 or not any(selected):
             continue
         counts = CountVectorizer(analyzer=_identity, dtype=np.float64).fit_transform(selected).tocsr()
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        idf = np.where((df >= 2) & (df < len(bags)), np.log(len(bags) / np.maximum(df, 1)), 0.0)
+        df, n = _story_frequency(counts, stories)
+        idf = np.where((df >= 2) & (df < n), np.log(n / np.maximum(df, 1)), 0.0)
         counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency, as in the global views
         matrix = normalize((counts @ sp.diags(idf)).tocsr())
         matrix.eliminate_zeros()
         views.append(_View(matrix=matrix.astype(np.float32), name=name, weight=weight, always=always))
     return views
+
+
+def _story_frequency(counts: sp.csr_matrix, stories: list[int]) -> tuple[np.ndarray, int]:
+    """How many stories hold each feature, and how many stories there are."""
+    ids = {s: k for k, s in enumerate(dict.fromkeys(stories))}
+    rows = np.array([ids[s] for s in stories])
+    membership = sp.csr_matrix((np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(len(ids), len(rows)))
+    held = membership @ (counts > 0).astype(np.float64)
+    return np.bincount(held.tocsr().indices, minlength=counts.shape[1]), len(ids)
 
 
 def _absorb_small_parts(labels: list[int], pairs: np.ndarray, scores: np.ndarray, weights: np.ndarray,
