@@ -58,7 +58,7 @@ VIEWS = {
     "words": (("w",), True),
     "names": (("e", "p", "a"), True),
     "numbers": (("n",), False),
-    "dates": (("y", "m"), False),
+    "dates": (("y", "m", "d"), False),
     "types": (("t",), False),
 }
 
@@ -72,7 +72,7 @@ class ClusterConfig:
     """Knobs of the clustering; the defaults are the ones the benchmarks report."""
 
     threshold: float = 0.08  # least average similarity for two clusters to merge (topic level)
-    split_threshold: float = 0.09  # same, inside a topic block, with the block's own weights
+    split_threshold: float = 0.10  # same, inside a topic block, with the block's own weights
     min_subevent: int = 4  # least articles of a sub-event split off a block
     story_threshold: float = 0.7  # pairs this alike are one story (rewrites of one report) when splitting
     max_dense_block: int = 300  # nodes up to which a block compares all its pairs, else blocks again
