@@ -3,8 +3,9 @@
 1. Near-duplicates (MinHash LSH) collapse into one weighted node, so a syndicated story
    does not crowd its event.
 2. Each node gets one TF-IDF vector per *view* of its typed features (see ``features.py``):
-   words, names (entities, places, actors), numbers, dates, event types. Two articles are
-   compared view by view, and a view counts only when both articles have something in it:
+   words, names (entities, places, actors), numbers, dates (years, months, weekdays), event
+   types. Two articles are compared view by view, and a view counts only when both
+   articles have something in it:
    an article that gives no year is not evidence against one that does, but two articles
    naming different years are about different events. That is what tells two earthquakes
    or two shootings in one city apart.
@@ -261,8 +262,8 @@ def _stories(n: int, pairs: np.ndarray, scores: np.ndarray, labels: list[int], t
     specifics of an event of their own, and an event would split along its wire stories.
     """
     parent = list(range(n))
-    for (i, j), s in zip(pairs.tolist(), scores.tolist()):
-        if s >= threshold and labels[i] == labels[j]:
+    for i, j in pairs[scores >= threshold].tolist():
+        if labels[i] == labels[j]:
             a, b = _root(parent, i), _root(parent, j)
             if a != b:
                 parent[max(a, b)] = min(a, b)
