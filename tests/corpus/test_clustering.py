@@ -151,6 +151,9 @@ def test_two_fires_of_one_kind_and_place_split_into_their_events():
     assert len(cluster_features(church + dairy, config=unsplit)) == 1
     groups = {frozenset(c.members) for c in cluster_features(church + dairy)}
     assert groups == {frozenset(f.doc_id for f in church), frozenset(f.doc_id for f in dairy)}
+    # A block too large to compare all its pairs blocks again, with the same outcome here.
+    reblocked = ClusterConfig(max_dense_block=2)
+    assert {frozenset(c.members) for c in cluster_features(church + dairy, config=reblocked)} == groups
 
 
 def test_an_event_does_not_split_along_its_wire_stories():
