@@ -124,3 +124,57 @@ def test_articles_sharing_no_name_stay_apart_despite_common_types_and_numbers():
     assert len(cluster_features([a, b])) == 2
     c = DocFeatures(doc_id="c", day=None, features=(*shared, "e:moscow", "p:moscow", "w:silo"))
     assert len(cluster_features([a, c])) == 1
+
+
+def _docs(prefix: str, shared: tuple[str, ...], specific: tuple[str, ...], n: int = 5, keep: int = 0, own: int = 6):
+    """``n`` reports: all of ``shared``, ``keep`` of ``specific`` in turn (all when 0), and words of their own."""
+    from claimgraph.corpus.features import DocFeatures
+
+    keep = keep or len(specific)
+    return [DocFeatures(doc_id=f"{prefix}{i}", day=None,
+                        features=(*shared, *(specific[(i + k) % len(specific)] for k in range(keep)),
+                                  *(f"w:{prefix}{i}own{k}" for k in range(own))))
+            for i in range(n)]
+
+
+FIRE = ("w:fire", "w:blaze", "w:firefighters", "w:arson", "w:damage", "e:alaska", "p:alaska", "w:building")
+
+
+def test_two_fires_of_one_kind_and_place_split_into_their_events():
+    # Undated, both in Alaska, both fires: only their specifics (place, building, weekday,
+    # toll) tell them apart. The topic level gathers them; the split inside the block parts them.
+    from claimgraph.corpus.clustering import cluster_features
+
+    church = _docs("c", FIRE, ("e:wasilla", "e:bible church", "w:friday", "n:1000000", "w:church", "e:palin"), keep=3)
+    dairy = _docs("d", FIRE, ("e:palmer", "e:matanuska", "w:tuesday", "w:dairy", "w:warehouse", "n:1935"), keep=3)
+    unsplit = ClusterConfig(min_subevent=100)
+    assert len(cluster_features(church + dairy, config=unsplit)) == 1
+    groups = {frozenset(c.members) for c in cluster_features(church + dairy)}
+    assert groups == {frozenset(f.doc_id for f in church), frozenset(f.doc_id for f in dairy)}
+    # A block too large to compare all its pairs blocks again, with the same outcome here.
+    reblocked = ClusterConfig(max_dense_block=2)
+    assert {frozenset(c.members) for c in cluster_features(church + dairy, config=reblocked)} == groups
+
+
+def test_an_event_does_not_split_along_its_wire_stories():
+    # Two agencies' reports of one fire, each rewritten five times: every rewrite keeps
+    # its agency's details. Counted in stories, those details are one report's, not an event's.
+    from claimgraph.corpus.clustering import cluster_features
+
+    event = (*FIRE, "e:wasilla", "e:bible church", "w:friday", "w:church")
+    ap = _docs("a", event, ("e:kroon", "w:pastor", "w:crafts", "n:40"), own=1)
+    reuters = _docs("r", event, ("e:steele", "w:chief", "w:suspicious", "n:30"), own=1)
+    assert len(cluster_features(ap + reuters)) == 1
+    by_article = ClusterConfig(story_threshold=2.0)  # no stories: each article counts alone
+    assert len(cluster_features(ap + reuters, config=by_article)) == 2
+
+
+def test_block_weights_ignore_what_every_story_shares():
+    from claimgraph.corpus.clustering import _local_views
+
+    bags = [("w:fire", "e:wasilla"), ("w:fire", "e:wasilla"), ("w:fire", "e:palmer"), ("w:fire", "e:palmer")]
+    views = {v.name: v for v in _local_views(bags, [0, 1, 2, 3], {"words": 1.0, "names": 1.0})}
+    assert views["words"].matrix.nnz == 0  # "fire" is in every story: no weight
+    assert views["names"].matrix.nnz == 4
+    merged = {v.name: v for v in _local_views(bags, [0, 0, 2, 2], {"words": 1.0, "names": 1.0})}
+    assert merged["names"].matrix.nnz == 0  # each name is now one story's: it links nothing

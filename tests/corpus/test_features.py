@@ -15,6 +15,11 @@ def test_plain_features_have_words_names_numbers_and_dates():
     assert "w:the" not in features and "e:february" not in features and "n:2010" not in features
 
 
+def test_weekdays_are_date_features():
+    features = plain_features("The church burned on Friday night; on Saturday the pastor spoke. A friday-ish mood.")
+    assert [f for f in features if f.startswith("d:")] == ["d:friday", "d:saturday"]
+
+
 def test_analysis_features_use_places_events_times_and_figures():
     analysis = article("a", TEXT, places=(("Concepcion", "CL"),), event_type="earthquake", figures=(("700", "killed"),))
     time = TimeExpression(start=0, end=2, text="An", value="2010-02-27", precision="day")

@@ -3,8 +3,9 @@
 1. Near-duplicates (MinHash LSH) collapse into one weighted node, so a syndicated story
    does not crowd its event.
 2. Each node gets one TF-IDF vector per *view* of its typed features (see ``features.py``):
-   words, names (entities, places, actors), numbers, dates, event types. Two articles are
-   compared view by view, and a view counts only when both articles have something in it:
+   words, names (entities, places, actors), numbers, dates (years, months, weekdays), event
+   types. Two articles are compared view by view, and a view counts only when both
+   articles have something in it:
    an article that gives no year is not evidence against one that does, but two articles
    naming different years are about different events. That is what tells two earthquakes
    or two shootings in one city apart.
@@ -14,7 +15,20 @@
 4. Candidate pairs are scored by the weighted mean of their views' cosines, damped by the distance between
    publication dates when both are known.
 5. Sparse average linkage merges the closest clusters while their average similarity
-   (unscored pairs counting as zero) stays above ``threshold``.
+   (unscored pairs counting as zero) stays above ``threshold``. This first level is loose
+   on purpose: it gathers a *topic* (every report of an earthquake in Iran, say), which may
+   hold several events of one kind.
+6. Sub-events: each block from step 5 is split again with its own statistics. The features
+   are re-weighted by their document frequency *inside the block*, so the words every
+   report of the topic shares (quake, Iran, magnitude) weigh nothing and what tells its
+   events apart (the island, the toll, the weekday, the victim's name) weighs most.
+   Frequencies are counted in *stories* (articles linked by a score of at least
+   ``story_threshold``: rewrites of one report), so that an event does not split along
+   its wire stories.
+   Average linkage at ``split_threshold`` over those similarities gives the sub-events;
+   a part smaller than ``min_subevent`` articles is no event of its own but goes back to
+   the part it is most like. The work stays within blocks, so it too grows with the
+   number of candidate pairs.
 
 Cluster ids are stable: a hash of the sorted member ids.
 """
@@ -29,7 +43,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 from spacy.language import Language
 
 from ..model import Analysis
@@ -44,7 +59,7 @@ VIEWS = {
     "words": (("w",), True),
     "names": (("e", "p", "a"), True),
     "numbers": (("n",), False),
-    "dates": (("y", "m"), False),
+    "dates": (("y", "m", "d"), False),
     "types": (("t",), False),
 }
 
@@ -57,7 +72,11 @@ DEFAULT_WEIGHTS = {"words": 1.0, "names": 1.0, "numbers": 0.5, "dates": 0.5, "ty
 class ClusterConfig:
     """Knobs of the clustering; the defaults are the ones the benchmarks report."""
 
-    threshold: float = 0.15  # least average similarity for two clusters to merge
+    threshold: float = 0.08  # least average similarity for two clusters to merge (topic level)
+    split_threshold: float = 0.10  # same, inside a topic block, with the block's own weights
+    min_subevent: int = 4  # least articles of a sub-event split off a block
+    story_threshold: float = 0.7  # pairs this alike are one story (rewrites of one report) when splitting
+    max_dense_block: int = 300  # nodes up to which a block compares all its pairs, else blocks again
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))  # per view
     block_keys: int = 12  # most distinctive features of a node used as blocking keys
     max_block_df: int = 60  # a feature in more nodes than this is too common to block on
@@ -102,6 +121,7 @@ def cluster_features(features: Sequence[DocFeatures], *, config: ClusterConfig |
     pairs = _candidate_pairs(_blocking_matrix(views), config)
     scores = _pair_scores(views, pairs, [n.day for n in nodes], config)
     labels = sparse_average_linkage(len(nodes), pairs, scores, weights, config.threshold)
+    labels = _split_blocks(nodes, weights, labels, pairs, scores, config)
     return _clusters(features, groups, labels)
 
 
@@ -186,7 +206,8 @@ def _top_per_row(shared: sp.csr_matrix, offset: int, limit: int) -> np.ndarray:
     return np.array(out, dtype=np.int64).reshape(-1, 2)
 
 
-def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], config: ClusterConfig) -> np.ndarray:
+def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], config: ClusterConfig,
+                 *, name_gate: bool = True) -> np.ndarray:
     """Weighted mean of the views' cosines, over the views both nodes have, times the date factor."""
     total = np.zeros(len(pairs), dtype=np.float64)
     norm = np.zeros(len(pairs), dtype=np.float64)
@@ -201,7 +222,7 @@ def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], 
             counts = np.ones(len(chunk)) if view.always else present[chunk[:, 0]] & present[chunk[:, 1]]
             total[start : start + step] += view.weight * cosine * counts
             norm[start : start + step] += view.weight * counts
-            if view.name == "names" and config.require_shared_name:
+            if view.name == "names" and config.require_shared_name and name_gate:
                 # Reports of one event share at least one name (a place, an actor, a
                 # victim); without one, shared event types and small numbers are coincidence.
                 both = present[chunk[:, 0]] & present[chunk[:, 1]]
@@ -210,6 +231,113 @@ def _pair_scores(views: list[_View], pairs: np.ndarray, days: list[int | None], 
     for k, (i, j) in enumerate(pairs.tolist()):
         scores[k] *= _date_factor(days[i], days[j], config)
     return scores
+
+
+def _split_blocks(nodes: list[DocFeatures], weights: np.ndarray, labels: list[int], pairs: np.ndarray,
+                  scores: np.ndarray, config: ClusterConfig) -> list[int]:
+    """Labels after splitting every topic block into its sub-events (see step 6 above)."""
+    story = _stories(len(nodes), pairs, scores, labels, config.story_threshold)
+    blocks: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        blocks.setdefault(label, []).append(i)
+    out = list(labels)
+    next_label = len(labels)
+    for members in blocks.values():
+        if weights[members].sum() < 2 * config.min_subevent:
+            continue
+        parts = _subevents([nodes[i] for i in members], weights[members], [story[i] for i in members], config)
+        for part in parts[1:]:
+            for k in part:
+                out[members[k]] = next_label
+            next_label += 1
+    return out
+
+
+def _stories(n: int, pairs: np.ndarray, scores: np.ndarray, labels: list[int], threshold: float) -> list[int]:
+    """A story id per node: nodes of one block linked by pairs scoring at least ``threshold``.
+
+    Rewrites of one wire report (not near-duplicates, but most sentences in common) are
+    that alike. Inside a block a feature's frequency is counted in stories, not articles:
+    else the details of one report, repeated by its five rewrites, would look like the
+    specifics of an event of their own, and an event would split along its wire stories.
+    """
+    parent = list(range(n))
+    for i, j in pairs[scores >= threshold].tolist():
+        if labels[i] == labels[j]:
+            a, b = _root(parent, i), _root(parent, j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return [_root(parent, i) for i in range(n)]
+
+
+def _subevents(nodes: list[DocFeatures], weights: np.ndarray, stories: list[int],
+               config: ClusterConfig) -> list[list[int]]:
+    """The sub-events of one block, as lists of positions in ``nodes`` (one list: no split)."""
+    views = _local_views([n.features for n in nodes], stories, config.weights)
+    n = len(nodes)
+    if n <= config.max_dense_block:
+        pairs = np.stack(np.triu_indices(n, 1), axis=1).astype(np.int64)
+    else:
+        pairs = _candidate_pairs(_blocking_matrix(views), config)
+    # No shared-name gate here: the names the whole block shares carry no weight in it.
+    scores = _pair_scores(views, pairs, [f.day for f in nodes], config, name_gate=False)
+    labels = sparse_average_linkage(n, pairs, scores, weights, config.split_threshold)
+    return _absorb_small_parts(labels, pairs, scores, weights, config.min_subevent)
+
+
+def _local_views(bags: Sequence[tuple[str, ...]], stories: list[int], weights: dict[str, float]) -> list[_View]:
+    """TF-IDF views with the frequencies of this block alone, counted in stories.
+
+    A feature of every story of the block gets no weight (it is what made the block), and
+    one of a single story none either (it links nothing): what is left are the specifics
+    that some reports share and others do not.
+    """
+    views = []
+    for name, (prefixes, always) in VIEWS.items():
+        weight = weights.get(name, 0.0)
+        selected = [[f for f in bag if f.split(":", 1)[0] in prefixes] for bag in bags]
+        if weight <= 0 or not any(selected):
+            continue
+        counts = CountVectorizer(analyzer=_identity, dtype=np.float64).fit_transform(selected).tocsr()
+        df, n = _story_frequency(counts, stories)
+        idf = np.where((df >= 2) & (df < n), np.log(n / np.maximum(df, 1)), 0.0)
+        counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency, as in the global views
+        matrix = normalize((counts @ sp.diags(idf)).tocsr())
+        matrix.eliminate_zeros()
+        views.append(_View(matrix=matrix.astype(np.float32), name=name, weight=weight, always=always))
+    return views
+
+
+def _story_frequency(counts: sp.csr_matrix, stories: list[int]) -> tuple[np.ndarray, int]:
+    """How many stories hold each feature, and how many stories there are."""
+    ids = {s: k for k, s in enumerate(dict.fromkeys(stories))}
+    rows = np.array([ids[s] for s in stories])
+    membership = sp.csr_matrix((np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(len(ids), len(rows)))
+    held = membership @ (counts > 0).astype(np.float64)
+    return np.bincount(held.tocsr().indices, minlength=counts.shape[1]), len(ids)
+
+
+def _absorb_small_parts(labels: list[int], pairs: np.ndarray, scores: np.ndarray, weights: np.ndarray,
+                        min_size: int) -> list[list[int]]:
+    """Parts of at least ``min_size`` articles; each smaller part's nodes join the part they are most like."""
+    parts: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        parts.setdefault(label, []).append(i)
+    big = [p for p in parts.values() if weights[p].sum() >= min_size]
+    if len(big) < 2:
+        return [list(range(len(labels)))]
+    home = {i: b for b, part in enumerate(big) for i in part}
+    size = np.array([weights[p].sum() for p in big])
+    link = np.zeros((len(labels), len(big)))
+    for (i, j), s in zip(pairs.tolist(), scores.tolist()):
+        if j in home:
+            link[i, home[j]] += s * weights[j]
+        if i in home:
+            link[j, home[i]] += s * weights[i]
+    for i in range(len(labels)):
+        if i not in home:
+            big[int(np.argmax(link[i] / size))].append(i)
+    return [sorted(p) for p in big]
 
 
 def _date_factor(a: int | None, b: int | None, config: ClusterConfig) -> float:

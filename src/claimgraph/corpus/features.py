@@ -5,7 +5,7 @@ holds them all and each kind can be weighed on its own:
 
 ``w:`` content lemma, ``e:`` named entity (and the last word of a person's name, which is
 how later mentions refer to them), ``p:`` place, ``n:`` number, ``y:`` year, ``m:`` month,
-``t:`` event type, ``a:`` actor or target of an event.
+``t:`` event type, ``a:`` actor or target of an event, ``d:`` weekday named in the text.
 
 Two extractors share one output: :func:`spacy_features` reads a parsed spaCy ``Doc``
 (entities, lemmas), and :func:`plain_features` reads the text with regular expressions
@@ -44,6 +44,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z]+)*")
@@ -114,9 +115,12 @@ _MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
 
 
 def _date_features(text: str) -> list[str]:
+    # Weekdays matter when no year is given: reports of one event name the day it
+    # happened ("the fire on Friday night"), those of another of its kind another day.
     years = [f"y:{y}" for y in _YEAR.findall(text)]
     months = [f"m:{m.lower()}" for m in _MONTH.findall(text)]
-    return years + months
+    weekdays = [f"d:{d.lower()}" for d in _WEEKDAY.findall(text)]
+    return years + months + weekdays
 
 
 def analysis_features(analysis: Analysis) -> list[str]:
