@@ -155,6 +155,7 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     if roles["source"]:
         _, ids = max(roles["source"], key=lambda item: item[0])
         ids = _without_clauses(doc, tuple(i for i in ids if i not in cue_ids))
+        ids = tuple(_nearest_paragraph(doc, list(ids), cue.i))
         if ids:
             source_span = _source_span(doc, ids)
             source_token = _root_of(doc, ids)
@@ -166,7 +167,8 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     if not roles["content"] and fallback is not None:
         roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
-    segments = [seg for seg in _segments(content_ids, blocked) if not _empty_subject(doc, seg)]
+    segments = [_nearest_paragraph(doc, seg, cue.i) for seg in _segments(content_ids, blocked)]
+    segments = [seg for seg in segments if seg and not _empty_subject(doc, seg)]
     contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
     if not contents:
         return None
@@ -205,6 +207,25 @@ def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
     elif "," in inner and after == "," and not inner.endswith(","):
         span = (span[0], span[1] + 1)
     return span
+
+
+def _nearest_paragraph(doc: Doc, ids: list[int], anchor: int) -> list[int]:
+    """The part of ``ids`` on the cue's side of any line break inside them.
+
+    PolNeAR spans never cross a line break, but spaCy's sentences sometimes run across a
+    paragraph ("... appointments.\n\n''Not only ..."), and a subtree with them."""
+    if not ids:
+        return ids
+    pieces: list[list[int]] = [[]]
+    for i in ids:
+        if "\n" in doc[i].text or (pieces[-1] and "\n" in doc_text(doc)[doc[pieces[-1][-1]].idx:doc[i].idx]):
+            pieces.append([])
+        if "\n" not in doc[i].text:
+            pieces[-1].append(i)
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) <= 1:
+        return pieces[0] if pieces else []
+    return min(pieces, key=lambda piece: min(abs(i - anchor) for i in piece))
 
 
 def _empty_subject(doc: Doc, seg: list[int]) -> bool:
