@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ._attribution_ends import cut_segment
 from ._attribution_features import (
     LinearModel,
     QuoteIndex,
@@ -40,12 +41,15 @@ class RawAttribution:
     source_token: int | None
     contents: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
+    segments: list[list[int]] = field(default_factory=list)  # content tokens before any cut
 
 
 def find_attributions(
-    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float
+    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float,
+    ends: tuple[LinearModel, float] | None = None,
 ) -> list[RawAttribution]:
-    """Every attribution the two models find in ``doc``, in text order."""
+    """Every attribution the models find in ``doc``, in text order; ``ends`` is the
+    content-end model and its threshold (see ``_attribution_ends``), None for no cut."""
     quotes = QuoteIndex(doc_text(doc))
     found: list[RawAttribution] = []
     taken: set[int] = set()
@@ -53,7 +57,7 @@ def find_attributions(
     for token, prob in sorted(heads, key=lambda item: -item[1]):
         if prob < threshold or token.i in taken:
             continue
-        raw = _assemble(token, quotes, role_model)
+        raw = _assemble(token, quotes, role_model, ends)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
             raw = _nominal(token) or raw
         if raw is None:
@@ -132,20 +136,31 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return (chars.start, chars.end) if chars is not None else (0, 0)
 
 
-def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAttribution | None:
+def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
+              ends: tuple[LinearModel, float] | None = None) -> RawAttribution | None:
     roles: dict[str, list[tuple[float, tuple[int, ...]]]] = {"cue": [], "source": [], "content": []}
     fallback: tuple[float, tuple[int, ...]] | None = None
     content_index = role_model.classes.index("content")
+    preps: list[Token] = []  # prepositions given to the cue
+    filled: set[int] = set()  # prepositions whose object is the source or the content
     for cand in candidates(cue, quotes):
         scores = role_model.scores(candidate_features(cue, cand, quotes))
         best = max(range(len(scores)), key=scores.__getitem__)
         label = role_model.classes[best]
+        if cand.kind == "prep" and label == "cue":
+            preps.append(cand.anchor)
+            continue
+        if cand.kind == "pobj" and label in {"source", "content"}:
+            filled.add(cand.anchor.head.i)
         if label in roles:
             roles[label].append((scores[best], cand.tokens))
         elif cand.kind in {"child", "pobj", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
             margin = scores[content_index] - scores[best]
             if margin > -3.0 and (fallback is None or margin > fallback[0]):
                 fallback = (margin, cand.tokens)
+    # A preposition belongs to the cue only when its object is what is attributed or who
+    # attributes it ("according to X", "talks of Y"); "quipped in an interview" keeps "in" out.
+    roles["cue"].extend((0.0, (p.i,)) for p in preps if p.i in filled or p.i < cue.i)
     doc = cue.doc
     cue_ids = _contiguous({cue.i} | {i for _, ids in roles["cue"] for i in ids}, cue.i)
     cue_span = _trim(doc, min(cue_ids), max(cue_ids) + 1, keep_colon=True)
@@ -169,11 +184,14 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
     segments = [_nearest_paragraph(doc, seg, cue.i) for seg in _segments(content_ids, blocked)]
     segments = [seg for seg in segments if seg and not _empty_subject(doc, seg)]
+    uncut = segments
+    if ends is not None:
+        segments = [cut_segment(doc, cue, seg, ends[0], ends[1], quotes) for seg in segments]
     contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
-                          contents=contents)
+                          contents=contents, segments=uncut)
 
 
 def _without_clauses(doc: Doc, ids: tuple[int, ...]) -> tuple[int, ...]:

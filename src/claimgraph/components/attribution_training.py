@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..errors import DatasetError
 from ..eval.polnear import PolnearArticle, read_polnear, score_articles
 from ..eval.spans import Fragments
+from ._attribution_ends import cut_features, cut_points
 from ._attribution_features import (
     ROLE_LABELS,
     LinearModel,
@@ -32,6 +33,7 @@ from ._attribution_features import (
     cue_features,
     is_cue_candidate,
 )
+from ._attribution_spans import find_attributions
 
 __all__ = ["MODEL_DIR", "TrainingReport", "train_attribution", "split_articles", "save_model", "load_model"]
 
@@ -39,6 +41,7 @@ MODEL_DIR = Path(__file__).parent / "models" / "attribution"
 SEED = 13
 HELD_OUT = 0.10
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+END_THRESHOLDS = (None, 0.3, 0.4, 0.5, 0.6, 0.7)  # None: content is never cut
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +50,8 @@ class TrainingReport:
     held_out_articles: int
     threshold: float
     held_out_scores: dict[str, Any]
+    end_threshold: float | None = None
+    end_rows: int = 0
 
 
 def split_articles(articles: list[PolnearArticle], seed: int = SEED) -> tuple[list, list]:
@@ -157,14 +162,56 @@ def train_attribution(
     cue_model = _fit(cue_rows, (0, 1), c=0.5)
     role_model = _fit(role_rows, ROLE_LABELS, c=0.5)
     threshold, scores = _choose_threshold(cue_model, role_model, held, by_name)
+    end_rows = [row for article in train for row in end_examples(
+        by_name[article.name], article, cue_model, role_model, threshold)]
+    end_model = _fit(end_rows, (0, 1), c=0.5)
+    end_threshold, end_scores = _choose_end_threshold(cue_model, role_model, threshold, end_model, held, by_name)
+    if end_threshold is not None:
+        scores = end_scores
     out_dir.mkdir(parents=True, exist_ok=True)
     save_model(cue_model, out_dir / "cue.json")
     save_model(role_model, out_dir / "roles.json")
-    (out_dir / "config.json").write_text(json.dumps({"threshold": threshold}) + "\n", encoding="utf-8")
+    save_model(end_model, out_dir / "ends.json")
+    config = {"threshold": threshold, "end_threshold": end_threshold}
+    (out_dir / "config.json").write_text(json.dumps(config) + "\n", encoding="utf-8")
     report = TrainingReport(train_articles=len(train), held_out_articles=len(held),
-                            threshold=threshold, held_out_scores=scores)
+                            threshold=threshold, held_out_scores=scores,
+                            end_threshold=end_threshold, end_rows=len(end_rows))
     (out_dir / "MODEL_CARD.md").write_text(model_card(report, len(cue_rows), len(role_rows)), encoding="utf-8")
     return report
+
+
+def end_examples(doc: Doc, article: PolnearArticle, cue_model: LinearModel, role_model: LinearModel,
+                 threshold: float) -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if the gold content stops before the piece) for every cut point of the
+    content segments the models predict for a gold cue (see ``_attribution_ends``)."""
+    quotes = QuoteIndex(doc.text)
+    raws = [r for r in find_attributions(doc, cue_model, role_model, threshold) if r.segments]
+    for annotation in article.annotations:
+        gold = {att.cue: _token_ids(doc, att.content) for att in annotation.attributions}
+        for raw in raws:
+            content = gold.get((raw.cue,))
+            if not content:
+                continue
+            cue = doc[raw.cue_token]
+            for seg in raw.segments:
+                if not content.intersection(seg):
+                    continue
+                for start, head, level in cut_points(doc, seg):
+                    outside = not any(i in content for i in seg if i >= start)
+                    yield cut_features(doc, cue, seg, start, head, level, quotes), int(outside)
+
+
+def _held_scores(held, by_name, predict_doc) -> tuple[float, dict[str, Any]]:
+    """Mean of the six F1 figures on the held-out articles, and the figures."""
+    text_to_name = {a.text: a.name for a in held}
+
+    def predict(texts: list[str]) -> Iterator[tuple]:
+        for text in texts:
+            yield predict_doc(by_name[text_to_name[text]])
+
+    scores = score_articles(held, predict)
+    return sum(scores[v][r]["f1"] for v in scores for r in scores[v]) / 6, scores
 
 
 def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict[str, Any]]:
@@ -172,16 +219,25 @@ def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict
 
     best: tuple[float, float, dict[str, Any]] | None = None
     for threshold in THRESHOLDS:
-        def predict(texts: list[str], _t: float = threshold) -> Iterator[tuple]:
-            for text in texts:
-                doc = by_name[text_to_name[text]]
-                yield records_from_doc(doc, cue_model, role_model, _t)
-
-        text_to_name = {a.text: a.name for a in held}
-        scores = score_articles(held, predict)
-        mean_f1 = sum(scores[v][r]["f1"] for v in scores for r in scores[v]) / 6
+        mean_f1, scores = _held_scores(
+            held, by_name, lambda doc, _t=threshold: records_from_doc(doc, cue_model, role_model, _t))
         if best is None or mean_f1 > best[0]:
             best = (mean_f1, threshold, scores)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _choose_end_threshold(cue_model, role_model, threshold, end_model, held, by_name):  # type: ignore[no-untyped-def]
+    """The content-end threshold (None: no cut) with the best mean F1 on the held-out part."""
+    from .attribution import records_from_doc
+
+    best: tuple[float, float | None, dict[str, Any]] | None = None
+    for end_threshold in END_THRESHOLDS:
+        ends = None if end_threshold is None else (end_model, end_threshold)
+        mean_f1, scores = _held_scores(
+            held, by_name, lambda doc, _e=ends: records_from_doc(doc, cue_model, role_model, threshold, _e))
+        if best is None or mean_f1 > best[0]:
+            best = (mean_f1, end_threshold, scores)
     assert best is not None
     return best[1], best[2]
 
