@@ -154,7 +154,7 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
             filled.add(cand.anchor.head.i)
         if label in roles:
             roles[label].append((scores[best], cand.tokens))
-        elif cand.kind in {"child", "pobj", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
+        elif cand.kind in {"child", "pobj", "xchild", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
             margin = scores[content_index] - scores[best]
             if margin > -3.0 and (fallback is None or margin > fallback[0]):
                 fallback = (margin, cand.tokens)
@@ -312,7 +312,7 @@ def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, in
     last = quotes.region_of(end - 1)
     if last is not None and _only_punct(doc_text(doc)[end:last[1]]):
         end = last[1]
-    return (start, end) if start < end else None
+    return (start, end) if start < end and not _only_punct(doc_text(doc)[start:end]) else None
 
 
 def _only_punct(text: str) -> bool:
@@ -326,11 +326,17 @@ def continuation_quotes(doc: Doc, raw: RawAttribution, quotes: QuoteIndex) -> li
     if quotes.region_of(last - 1) is None:
         return []
     frame_end = max(raw.cue[1], raw.source[1] if raw.source else 0)
+    # The rest of the cue's sentence belongs to the frame: “A,” he told Fox 35 in Orlando. “B.”
+    sent = doc[raw.cue_token].sent
+    sent_end = sent[-1].idx + len(sent[-1])
     out: list[tuple[int, int]] = []
     for start, end in quotes.regions:
         if start < max(last, frame_end):
             continue
-        between = doc_text(doc)[max(last, frame_end):start]
+        gap_from = max(last, frame_end, sent_end) if start >= sent_end else max(last, frame_end)
+        if _only_punct(doc_text(doc)[start:end]):
+            continue  # a stray mark ('' at a paragraph's end) quotes nothing
+        between = doc_text(doc)[gap_from:start]
         if between.strip(" \t.,;") and not _sentence_gap_only(between):
             break
         out.append((start, end))
