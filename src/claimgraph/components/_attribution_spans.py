@@ -53,13 +53,15 @@ def find_attributions(
     quotes = QuoteIndex(doc_text(doc))
     found: list[RawAttribution] = []
     taken: set[int] = set()
-    heads = [(t, _cue_probability(t, quotes, cue_model, threshold)) for t in doc if is_cue_candidate(t)]
-    for token, prob in sorted(heads, key=lambda item: -item[1]):
+    heads = [(t, cue_model.probability(cue_features(t, quotes))) for t in doc if is_cue_candidate(t)]
+    heads = [(t, _with_nominal_rule(t, prob, threshold), prob) for t, prob in heads]
+    for token, prob, learned in sorted(heads, key=lambda item: -item[1]):
         if prob < threshold or token.i in taken:
             continue
-        raw = _assemble(token, quotes, role_model, ends)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-            raw = _nominal(token) or raw
+        nominal = _nominal(token) if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS else None
+        # A speech noun that only the rule lets through must have the rule's shape, with
+        # its content; otherwise it is just a noun ("the decision", "his account").
+        raw = nominal or (_assemble(token, quotes, role_model, ends) if learned >= threshold else None)
         if raw is None:
             continue
         raw.score = prob
@@ -79,8 +81,8 @@ SPEECH_NOUNS = frozenset({
 })
 
 
-def _cue_probability(token: Token, quotes: QuoteIndex, model: LinearModel, threshold: float) -> float:
-    prob = model.probability(cue_features(token, quotes))
+def _with_nominal_rule(token: Token, prob: float, threshold: float) -> float:
+    """The cue probability, raised over the threshold for a speech noun with a source."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and _nominal_source(token):
         prob = max(prob, threshold + 0.01)
     return prob
