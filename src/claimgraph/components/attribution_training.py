@@ -1,9 +1,10 @@
 """Rebuild the attribution model from PolNeAR train (``claimgraph train attribution``).
 
-Data: ``<shared>/polnear/train``. The articles are split by name, seeded: 90% train the two
-logistic-regression models, 10% are held out to choose the cue threshold and report
-figures. Dev is never read here. Output: ``cue.json`` and ``roles.json`` (weight tables,
-pruned of near-zero weights) and ``MODEL_CARD.md`` in ``components/models/attribution``.
+Data: ``<shared>/polnear/train``. The articles are split by name, seeded: 90% train the three
+logistic-regression models, 10% are held out to choose the cue and content-end thresholds
+and report figures. Dev is never read here. Output: ``cue.json``, ``roles.json`` and
+``ends.json`` (weight tables, pruned of near-zero weights), ``config.json`` and
+``MODEL_CARD.md`` in ``components/models/attribution``.
 scikit-learn is needed only here (the ``train`` extra); the component reads the tables.
 """
 
@@ -147,7 +148,7 @@ def _docs(nlp: Language, articles: list[PolnearArticle]) -> list[Doc]:
 def train_attribution(
     polnear: Path, nlp: Language, out_dir: Path = MODEL_DIR, docs: Iterable[Doc] | None = None,
 ) -> TrainingReport:
-    """Train both models on 90% of PolNeAR train, pick the threshold on the other 10%."""
+    """Train the models on 90% of PolNeAR train, pick the thresholds on the other 10%."""
     articles = list(read_polnear(Path(polnear)))
     if not articles:
         raise DatasetError(f"no PolNeAR articles under {polnear}", code="CG602")
@@ -249,15 +250,20 @@ def model_card(report: TrainingReport, cue_rows: int, role_rows: int) -> str:
 
     return f"""# Attribution model (claimgraph_attribution_v1)
 
-Two logistic-regression models (scikit-learn, L2, C=0.5, seed {SEED}) exported as weight
+Three logistic-regression models (scikit-learn, L2, C=0.5, seed {SEED}) exported as weight
 tables: `cue.json` scores candidate cue heads (binary), `roles.json` gives each candidate
-dependent of a cue head a role (none, cue, source, content). `config.json` holds the cue
-threshold. Features: see `claimgraph/components/_attribution_features.py`.
+dependent of a cue head a role (none, cue, source, content), `ends.json` scores whether a
+content span stops before a trailing piece (binary; trained on the content the first two
+models predict for gold cues on the fitting part). `config.json` holds the cue threshold
+and the content-end threshold (null: no cut). Features: see
+`claimgraph/components/_attribution_features.py` and `_attribution_ends.py`.
 
 - **Data**: PolNeAR train (Newell, Margolin and Ruths, LREC 2018), split by article with
-  seed {SEED}: {report.train_articles} articles to fit ({cue_rows} cue rows, {role_rows} role rows),
-  {report.held_out_articles} held out to choose the threshold. PolNeAR dev is not used here.
-- **Threshold**: {report.threshold} (best mean F1 of the six figures below on the held-out part).
+  seed {SEED}: {report.train_articles} articles to fit ({cue_rows} cue rows, {role_rows} role rows,
+  {report.end_rows} content-end rows), {report.held_out_articles} held out to choose the thresholds.
+  PolNeAR dev is not used here.
+- **Thresholds**: cue {report.threshold}, then content end {report.end_threshold} (each the best mean F1
+  of the six figures below on the held-out part).
 - **Held-out figures** (P / R / F1; source | cue | content):
   - exact: {row("exact")}
   - overlap: {row("overlap")}
