@@ -189,7 +189,7 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
     uncut = segments
     if ends is not None:
         segments = [cut_segment(doc, cue, seg, ends[0], ends[1], quotes) for seg in segments]
-    contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
+    contents = [s for s in (_content_span(doc, seg, quotes, cue.idx) for seg in segments) if s]
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
@@ -296,7 +296,7 @@ def _trim(doc: Doc, lo: int, hi: int, keep_colon: bool = False) -> tuple[int, in
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, int] | None:
+def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex, cue_at: int = -1) -> tuple[int, int] | None:
     """A content span: edges trimmed, quotations kept whole with their inner punctuation."""
     lo, hi = seg[0], seg[-1] + 1
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
@@ -314,6 +314,12 @@ def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, in
     last = quotes.region_of(end - 1)
     if last is not None and _only_punct(doc_text(doc)[end:last[1]]):
         end = last[1]
+    # A span that begins or ends a quotation outside the cue is the quotation's part that
+    # spaCy parsed as the cue's sentence: the speech is the whole quotation, sentences and all.
+    region = quotes.region_of(start)
+    if region is not None and region == quotes.region_of(end - 1) and not region[0] <= cue_at < region[1]:
+        if start == region[0] or end == region[1]:
+            start, end = region
     return (start, end) if start < end and not _only_punct(doc_text(doc)[start:end]) else None
 
 
