@@ -88,6 +88,41 @@ def test_speech_continued_in_the_next_sentence(small_nlp) -> None:
         '"We are ready,"', '"The army is in place."']
 
 
+def test_speech_continued_after_the_rest_of_the_cue_sentence(small_nlp) -> None:
+    text = "“I’m a free American,” he told Fox 35 in Orlando. “I can do what I like with my possessions.”"
+    atts = [a for a in _attributions(small_nlp, text) if "told" in a.cue.text]
+    assert [a.content.text for a in atts] == [
+        "“I’m a free American,”", "“I can do what I like with my possessions.”"]
+
+
+def test_a_quotation_of_several_sentences_is_one_content(small_nlp) -> None:
+    text = '"Wow, what a great idea. Nobody has ever suggested that to me," the senator said.'
+    att = _find(_attributions(small_nlp, text), "said")
+    assert att.content.text == '"Wow, what a great idea. Nobody has ever suggested that to me,"'
+
+
+def test_no_span_crosses_a_line_break(small_nlp) -> None:
+    text = ("He said the party was committed to an open process\n\n"
+            "“Both of our campaigns will be represented,” she said in a statement")
+    atts = _attributions(small_nlp, text)
+    assert atts
+    for att in atts:
+        for span in (att.cue, att.content, att.source):
+            assert span is None or "\n" not in span.text, span
+
+
+def test_trailing_cut_points_lie_inside_the_segment(small_nlp) -> None:
+    from claimgraph.components._attribution_ends import cut_points
+
+    doc = small_nlp("She denied the accusations through a spokeswoman, calling them absurd.")
+    said = next(t for t in doc if t.lemma_ == "deny")
+    seg = [t.i for t in doc if t.i > said.i and not t.is_punct]
+    points = list(cut_points(doc, seg))
+    assert points
+    for start, head, level in points:
+        assert seg[0] < start <= seg[-1] and head.i in seg and level in {"root", "child"}
+
+
 def test_unnamed_source_is_anonymous(small_nlp) -> None:
     att = _find(_attributions(small_nlp, "Officials said that the talks had failed."), "said")
     assert att.source.kind == "anonymous"

@@ -187,7 +187,7 @@ def cue_features(token: Token, quotes: QuoteIndex) -> list[str]:
 class Candidate:
     """A group of tokens that may fill one role of the attribution headed by ``cue``."""
 
-    kind: str  # "child", "head", "head_subj" or "quote"
+    kind: str  # "child", "prep", "pobj", "xto", "xverb", "xchild", "head", "head_subj" or "quote"
     anchor: Token  # the token the candidate hangs from
     tokens: tuple[int, ...]  # token indices it covers
 
@@ -207,6 +207,17 @@ def candidates(cue: Token, quotes: QuoteIndex) -> Iterator[Candidate]:
             for grandchild in child.children:
                 if grandchild.dep_ in {"pobj", "pcomp"}:
                     yield Candidate("pobj", grandchild, _subtree_ids(grandchild))
+            continue
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            # PolNeAR's cue often runs on into the verb it governs ("tried to skirt",
+            # "continued to affirm"): that verb and its own dependents are separate candidates.
+            to = [g.i for g in child.children if g.dep_ == "aux" and g.i < child.i]
+            for i in to:  # "sought to [vote for X]": the cue may keep "to" without the verb
+                yield Candidate("xto", child.doc[i], (i,))
+            yield Candidate("xverb", child, (child.i,))
+            for grandchild in child.children:
+                if grandchild.i not in to:
+                    yield Candidate("xchild", grandchild, _subtree_ids(grandchild))
             continue
         yield Candidate("child", child, _subtree_ids(child))
     head = cue.head
@@ -243,6 +254,8 @@ def candidate_features(cue: Token, cand: Candidate, quotes: QuoteIndex) -> list[
         rel = f"prep:{anchor.lower_}"
     elif cand.kind == "pobj":
         rel = f"pobj:{anchor.head.lower_}"
+    elif cand.kind == "xchild":
+        rel = f"x:{anchor.dep_}"
     else:
         rel = cand.kind
     feats = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ._attribution_ends import cut_segment
 from ._attribution_features import (
     LinearModel,
     QuoteIndex,
@@ -40,22 +41,27 @@ class RawAttribution:
     source_token: int | None
     contents: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
+    segments: list[list[int]] = field(default_factory=list)  # content tokens before any cut
 
 
 def find_attributions(
-    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float
+    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float,
+    ends: tuple[LinearModel, float] | None = None,
 ) -> list[RawAttribution]:
-    """Every attribution the two models find in ``doc``, in text order."""
+    """Every attribution the models find in ``doc``, in text order; ``ends`` is the
+    content-end model and its threshold (see ``_attribution_ends``), None for no cut."""
     quotes = QuoteIndex(doc_text(doc))
     found: list[RawAttribution] = []
     taken: set[int] = set()
-    heads = [(t, _cue_probability(t, quotes, cue_model, threshold)) for t in doc if is_cue_candidate(t)]
-    for token, prob in sorted(heads, key=lambda item: -item[1]):
+    heads = [(t, cue_model.probability(cue_features(t, quotes))) for t in doc if is_cue_candidate(t)]
+    heads = [(t, _with_nominal_rule(t, prob, threshold), prob) for t, prob in heads]
+    for token, prob, learned in sorted(heads, key=lambda item: -item[1]):
         if prob < threshold or token.i in taken:
             continue
-        raw = _assemble(token, quotes, role_model)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-            raw = _nominal(token) or raw
+        nominal = _nominal(token) if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS else None
+        # A speech noun that only the rule lets through must have the rule's shape, with
+        # its content; otherwise it is just a noun ("the decision", "his account").
+        raw = nominal or (_assemble(token, quotes, role_model, ends) if learned >= threshold else None)
         if raw is None:
             continue
         raw.score = prob
@@ -75,8 +81,8 @@ SPEECH_NOUNS = frozenset({
 })
 
 
-def _cue_probability(token: Token, quotes: QuoteIndex, model: LinearModel, threshold: float) -> float:
-    prob = model.probability(cue_features(token, quotes))
+def _with_nominal_rule(token: Token, prob: float, threshold: float) -> float:
+    """The cue probability, raised over the threshold for a speech noun with a source."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and _nominal_source(token):
         prob = max(prob, threshold + 0.01)
     return prob
@@ -132,20 +138,31 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return (chars.start, chars.end) if chars is not None else (0, 0)
 
 
-def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAttribution | None:
+def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
+              ends: tuple[LinearModel, float] | None = None) -> RawAttribution | None:
     roles: dict[str, list[tuple[float, tuple[int, ...]]]] = {"cue": [], "source": [], "content": []}
     fallback: tuple[float, tuple[int, ...]] | None = None
     content_index = role_model.classes.index("content")
+    preps: list[Token] = []  # prepositions given to the cue
+    filled: set[int] = set()  # prepositions whose object is the source or the content
     for cand in candidates(cue, quotes):
         scores = role_model.scores(candidate_features(cue, cand, quotes))
         best = max(range(len(scores)), key=scores.__getitem__)
         label = role_model.classes[best]
+        if cand.kind == "prep" and label == "cue":
+            preps.append(cand.anchor)
+            continue
+        if cand.kind == "pobj" and label in {"source", "content"}:
+            filled.add(cand.anchor.head.i)
         if label in roles:
             roles[label].append((scores[best], cand.tokens))
-        elif cand.kind in {"child", "pobj", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
+        elif cand.kind in {"child", "pobj", "xchild", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
             margin = scores[content_index] - scores[best]
             if margin > -3.0 and (fallback is None or margin > fallback[0]):
                 fallback = (margin, cand.tokens)
+    # A preposition belongs to the cue only when its object is what is attributed or who
+    # attributes it ("according to X", "talks of Y"); "quipped in an interview" keeps "in" out.
+    roles["cue"].extend((0.0, (p.i,)) for p in preps if p.i in filled or p.i < cue.i)
     doc = cue.doc
     cue_ids = _contiguous({cue.i} | {i for _, ids in roles["cue"] for i in ids}, cue.i)
     cue_span = _trim(doc, min(cue_ids), max(cue_ids) + 1, keep_colon=True)
@@ -155,6 +172,7 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     if roles["source"]:
         _, ids = max(roles["source"], key=lambda item: item[0])
         ids = _without_clauses(doc, tuple(i for i in ids if i not in cue_ids))
+        ids = tuple(_nearest_paragraph(doc, list(ids), cue.i))
         if ids:
             source_span = _source_span(doc, ids)
             source_token = _root_of(doc, ids)
@@ -166,12 +184,16 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel) -> RawAtt
     if not roles["content"] and fallback is not None:
         roles["content"].append(fallback)  # a cue the model trusts keeps its likeliest object
     content_ids = sorted({i for _, ids in roles["content"] for i in ids} - blocked)
-    segments = [seg for seg in _segments(content_ids, blocked) if not _empty_subject(doc, seg)]
-    contents = [s for s in (_content_span(doc, seg, quotes) for seg in segments) if s]
+    segments = [_nearest_paragraph(doc, seg, cue.i) for seg in _segments(content_ids, blocked)]
+    segments = [seg for seg in segments if seg and not _empty_subject(doc, seg)]
+    uncut = segments
+    if ends is not None:
+        segments = [cut_segment(doc, cue, seg, ends[0], ends[1], quotes) for seg in segments]
+    contents = [s for s in (_content_span(doc, seg, quotes, cue.idx) for seg in segments) if s]
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
-                          contents=contents)
+                          contents=contents, segments=uncut)
 
 
 def _without_clauses(doc: Doc, ids: tuple[int, ...]) -> tuple[int, ...]:
@@ -205,6 +227,25 @@ def _source_span(doc: Doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
     elif "," in inner and after == "," and not inner.endswith(","):
         span = (span[0], span[1] + 1)
     return span
+
+
+def _nearest_paragraph(doc: Doc, ids: list[int], anchor: int) -> list[int]:
+    """The part of ``ids`` on the cue's side of any line break inside them.
+
+    PolNeAR spans never cross a line break, but spaCy's sentences sometimes run across a
+    paragraph ("... appointments.\n\n''Not only ..."), and a subtree with them."""
+    if not ids:
+        return ids
+    pieces: list[list[int]] = [[]]
+    for i in ids:
+        if "\n" in doc[i].text or (pieces[-1] and "\n" in doc_text(doc)[doc[pieces[-1][-1]].idx:doc[i].idx]):
+            pieces.append([])
+        if "\n" not in doc[i].text:
+            pieces[-1].append(i)
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) <= 1:
+        return pieces[0] if pieces else []
+    return min(pieces, key=lambda piece: min(abs(i - anchor) for i in piece))
 
 
 def _empty_subject(doc: Doc, seg: list[int]) -> bool:
@@ -255,7 +296,7 @@ def _trim(doc: Doc, lo: int, hi: int, keep_colon: bool = False) -> tuple[int, in
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, int] | None:
+def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex, cue_at: int = -1) -> tuple[int, int] | None:
     """A content span: edges trimmed, quotations kept whole with their inner punctuation."""
     lo, hi = seg[0], seg[-1] + 1
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
@@ -273,7 +314,13 @@ def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex) -> tuple[int, in
     last = quotes.region_of(end - 1)
     if last is not None and _only_punct(doc_text(doc)[end:last[1]]):
         end = last[1]
-    return (start, end) if start < end else None
+    # A span that begins or ends a quotation outside the cue is the quotation's part that
+    # spaCy parsed as the cue's sentence: the speech is the whole quotation, sentences and all.
+    region = quotes.region_of(start)
+    if region is not None and region == quotes.region_of(end - 1) and not region[0] <= cue_at < region[1]:
+        if start == region[0] or end == region[1]:
+            start, end = region
+    return (start, end) if start < end and not _only_punct(doc_text(doc)[start:end]) else None
 
 
 def _only_punct(text: str) -> bool:
@@ -287,11 +334,17 @@ def continuation_quotes(doc: Doc, raw: RawAttribution, quotes: QuoteIndex) -> li
     if quotes.region_of(last - 1) is None:
         return []
     frame_end = max(raw.cue[1], raw.source[1] if raw.source else 0)
+    # The rest of the cue's sentence belongs to the frame: “A,” he told Fox 35 in Orlando. “B.”
+    sent = doc[raw.cue_token].sent
+    sent_end = sent[-1].idx + len(sent[-1])
     out: list[tuple[int, int]] = []
     for start, end in quotes.regions:
         if start < max(last, frame_end):
             continue
-        between = doc_text(doc)[max(last, frame_end):start]
+        gap_from = max(last, frame_end, sent_end) if start >= sent_end else max(last, frame_end)
+        if _only_punct(doc_text(doc)[start:end]):
+            continue  # a stray mark ('' at a paragraph's end) quotes nothing
+        between = doc_text(doc)[gap_from:start]
         if between.strip(" \t.,;") and not _sentence_gap_only(between):
             break
         out.append((start, end))

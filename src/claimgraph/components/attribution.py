@@ -28,27 +28,32 @@ __all__ = ["AttributionFinder", "SPEC", "records_from_doc", "cue_class", "source
 
 
 
-def load_models() -> tuple[LinearModel, LinearModel, float]:
-    """The cue model, the role model and the cue threshold shipped in the package."""
+def load_models() -> tuple[LinearModel, LinearModel, float, tuple[LinearModel, float] | None]:
+    """The cue model, the role model, the cue threshold and the content-end model with its
+    threshold (None when the shipped model has none) from the package."""
     try:
         folder = resources.files("claimgraph.components").joinpath("models", "attribution")
         tables = [json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
                   for name in ("cue.json", "roles.json", "config.json")]
+        config = tables[2]
+        if config.get("end_threshold") is not None:
+            tables.append(json.loads(folder.joinpath("ends.json").read_text(encoding="utf-8")))
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise ModelMissingError(
             "the attribution model files are missing from the package: rebuild them with "
             "`claimgraph train attribution --polnear ../shared/data/polnear/train`"
         ) from exc
-    cue, roles, config = tables
     as_model = lambda d: LinearModel(tuple(d["classes"]), tuple(d["weights"]), tuple(d["bias"]))  # noqa: E731
-    return as_model(cue), as_model(roles), float(config["threshold"])
+    ends = (as_model(tables[3]), float(config["end_threshold"])) if len(tables) > 3 else None
+    return as_model(tables[0]), as_model(tables[1]), float(config["threshold"]), ends
 
 
 def records_from_doc(
-    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float
+    doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float,
+    ends: tuple[LinearModel, float] | None = None,
 ) -> tuple[Attribution, ...]:
     """The attributions of one parsed doc as schema records, in text order."""
-    raws = find_attributions(doc, cue_model, role_model, threshold)
+    raws = find_attributions(doc, cue_model, role_model, threshold, ends)
     quotes = QuoteIndex(doc_text(doc))
     _add_continuations(doc, raws, quotes)
     records: list[Attribution] = []
@@ -203,12 +208,12 @@ class AttributionFinder(Component):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self.cue_model, self.role_model, self.threshold = load_models()
+        self.cue_model, self.role_model, self.threshold, self.ends = load_models()
 
     def process(self, doc: Doc) -> Iterable[Attribution]:
         if not doc.has_annotation("DEP"):
             return ()
-        return records_from_doc(doc, self.cue_model, self.role_model, self.threshold)
+        return records_from_doc(doc, self.cue_model, self.role_model, self.threshold, self.ends)
 
 
 def make_attribution(nlp: Language, name: str) -> AttributionFinder:

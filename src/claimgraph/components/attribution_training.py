@@ -1,9 +1,10 @@
 """Rebuild the attribution model from PolNeAR train (``claimgraph train attribution``).
 
-Data: ``<shared>/polnear/train``. The articles are split by name, seeded: 90% train the two
-logistic-regression models, 10% are held out to choose the cue threshold and report
-figures. Dev is never read here. Output: ``cue.json`` and ``roles.json`` (weight tables,
-pruned of near-zero weights) and ``MODEL_CARD.md`` in ``components/models/attribution``.
+Data: ``<shared>/polnear/train``. The articles are split by name, seeded: 90% train the three
+logistic-regression models, 10% are held out to choose the cue and content-end thresholds
+and report figures. Dev is never read here. Output: ``cue.json``, ``roles.json`` and
+``ends.json`` (weight tables, pruned of near-zero weights), ``config.json`` and
+``MODEL_CARD.md`` in ``components/models/attribution``.
 scikit-learn is needed only here (the ``train`` extra); the component reads the tables.
 """
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from ..errors import DatasetError
 from ..eval.polnear import PolnearArticle, read_polnear, score_articles
 from ..eval.spans import Fragments
+from ._attribution_ends import cut_features, cut_points
 from ._attribution_features import (
     ROLE_LABELS,
     LinearModel,
@@ -32,6 +34,7 @@ from ._attribution_features import (
     cue_features,
     is_cue_candidate,
 )
+from ._attribution_spans import find_attributions
 
 __all__ = ["MODEL_DIR", "TrainingReport", "train_attribution", "split_articles", "save_model", "load_model"]
 
@@ -39,6 +42,7 @@ MODEL_DIR = Path(__file__).parent / "models" / "attribution"
 SEED = 13
 HELD_OUT = 0.10
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+END_THRESHOLDS = (None, 0.3, 0.4, 0.5, 0.6, 0.7)  # None: content is never cut
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +51,8 @@ class TrainingReport:
     held_out_articles: int
     threshold: float
     held_out_scores: dict[str, Any]
+    end_threshold: float | None = None
+    end_rows: int = 0
 
 
 def split_articles(articles: list[PolnearArticle], seed: int = SEED) -> tuple[list, list]:
@@ -142,7 +148,7 @@ def _docs(nlp: Language, articles: list[PolnearArticle]) -> list[Doc]:
 def train_attribution(
     polnear: Path, nlp: Language, out_dir: Path = MODEL_DIR, docs: Iterable[Doc] | None = None,
 ) -> TrainingReport:
-    """Train both models on 90% of PolNeAR train, pick the threshold on the other 10%."""
+    """Train the models on 90% of PolNeAR train, pick the thresholds on the other 10%."""
     articles = list(read_polnear(Path(polnear)))
     if not articles:
         raise DatasetError(f"no PolNeAR articles under {polnear}", code="CG602")
@@ -157,14 +163,56 @@ def train_attribution(
     cue_model = _fit(cue_rows, (0, 1), c=0.5)
     role_model = _fit(role_rows, ROLE_LABELS, c=0.5)
     threshold, scores = _choose_threshold(cue_model, role_model, held, by_name)
+    end_rows = [row for article in train for row in end_examples(
+        by_name[article.name], article, cue_model, role_model, threshold)]
+    end_model = _fit(end_rows, (0, 1), c=0.5)
+    end_threshold, end_scores = _choose_end_threshold(cue_model, role_model, threshold, end_model, held, by_name)
+    if end_threshold is not None:
+        scores = end_scores
     out_dir.mkdir(parents=True, exist_ok=True)
     save_model(cue_model, out_dir / "cue.json")
     save_model(role_model, out_dir / "roles.json")
-    (out_dir / "config.json").write_text(json.dumps({"threshold": threshold}) + "\n", encoding="utf-8")
+    save_model(end_model, out_dir / "ends.json")
+    config = {"threshold": threshold, "end_threshold": end_threshold}
+    (out_dir / "config.json").write_text(json.dumps(config) + "\n", encoding="utf-8")
     report = TrainingReport(train_articles=len(train), held_out_articles=len(held),
-                            threshold=threshold, held_out_scores=scores)
+                            threshold=threshold, held_out_scores=scores,
+                            end_threshold=end_threshold, end_rows=len(end_rows))
     (out_dir / "MODEL_CARD.md").write_text(model_card(report, len(cue_rows), len(role_rows)), encoding="utf-8")
     return report
+
+
+def end_examples(doc: Doc, article: PolnearArticle, cue_model: LinearModel, role_model: LinearModel,
+                 threshold: float) -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if the gold content stops before the piece) for every cut point of the
+    content segments the models predict for a gold cue (see ``_attribution_ends``)."""
+    quotes = QuoteIndex(doc.text)
+    raws = [r for r in find_attributions(doc, cue_model, role_model, threshold) if r.segments]
+    for annotation in article.annotations:
+        gold = {att.cue: _token_ids(doc, att.content) for att in annotation.attributions}
+        for raw in raws:
+            content = gold.get((raw.cue,))
+            if not content:
+                continue
+            cue = doc[raw.cue_token]
+            for seg in raw.segments:
+                if not content.intersection(seg):
+                    continue
+                for start, head, level in cut_points(doc, seg):
+                    outside = not any(i in content for i in seg if i >= start)
+                    yield cut_features(doc, cue, seg, start, head, level, quotes), int(outside)
+
+
+def _held_scores(held, by_name, predict_doc) -> tuple[float, dict[str, Any]]:
+    """Mean of the six F1 figures on the held-out articles, and the figures."""
+    text_to_name = {a.text: a.name for a in held}
+
+    def predict(texts: list[str]) -> Iterator[tuple]:
+        for text in texts:
+            yield predict_doc(by_name[text_to_name[text]])
+
+    scores = score_articles(held, predict)
+    return sum(scores[v][r]["f1"] for v in scores for r in scores[v]) / 6, scores
 
 
 def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict[str, Any]]:
@@ -172,16 +220,25 @@ def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict
 
     best: tuple[float, float, dict[str, Any]] | None = None
     for threshold in THRESHOLDS:
-        def predict(texts: list[str], _t: float = threshold) -> Iterator[tuple]:
-            for text in texts:
-                doc = by_name[text_to_name[text]]
-                yield records_from_doc(doc, cue_model, role_model, _t)
-
-        text_to_name = {a.text: a.name for a in held}
-        scores = score_articles(held, predict)
-        mean_f1 = sum(scores[v][r]["f1"] for v in scores for r in scores[v]) / 6
+        mean_f1, scores = _held_scores(
+            held, by_name, lambda doc, _t=threshold: records_from_doc(doc, cue_model, role_model, _t))
         if best is None or mean_f1 > best[0]:
             best = (mean_f1, threshold, scores)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _choose_end_threshold(cue_model, role_model, threshold, end_model, held, by_name):  # type: ignore[no-untyped-def]
+    """The content-end threshold (None: no cut) with the best mean F1 on the held-out part."""
+    from .attribution import records_from_doc
+
+    best: tuple[float, float | None, dict[str, Any]] | None = None
+    for end_threshold in END_THRESHOLDS:
+        ends = None if end_threshold is None else (end_model, end_threshold)
+        mean_f1, scores = _held_scores(
+            held, by_name, lambda doc, _e=ends: records_from_doc(doc, cue_model, role_model, threshold, _e))
+        if best is None or mean_f1 > best[0]:
+            best = (mean_f1, end_threshold, scores)
     assert best is not None
     return best[1], best[2]
 
@@ -193,15 +250,20 @@ def model_card(report: TrainingReport, cue_rows: int, role_rows: int) -> str:
 
     return f"""# Attribution model (claimgraph_attribution_v1)
 
-Two logistic-regression models (scikit-learn, L2, C=0.5, seed {SEED}) exported as weight
+Three logistic-regression models (scikit-learn, L2, C=0.5, seed {SEED}) exported as weight
 tables: `cue.json` scores candidate cue heads (binary), `roles.json` gives each candidate
-dependent of a cue head a role (none, cue, source, content). `config.json` holds the cue
-threshold. Features: see `claimgraph/components/_attribution_features.py`.
+dependent of a cue head a role (none, cue, source, content), `ends.json` scores whether a
+content span stops before a trailing piece (binary; trained on the content the first two
+models predict for gold cues on the fitting part). `config.json` holds the cue threshold
+and the content-end threshold (null: no cut). Features: see
+`claimgraph/components/_attribution_features.py` and `_attribution_ends.py`.
 
 - **Data**: PolNeAR train (Newell, Margolin and Ruths, LREC 2018), split by article with
-  seed {SEED}: {report.train_articles} articles to fit ({cue_rows} cue rows, {role_rows} role rows),
-  {report.held_out_articles} held out to choose the threshold. PolNeAR dev is not used here.
-- **Threshold**: {report.threshold} (best mean F1 of the six figures below on the held-out part).
+  seed {SEED}: {report.train_articles} articles to fit ({cue_rows} cue rows, {role_rows} role rows,
+  {report.end_rows} content-end rows), {report.held_out_articles} held out to choose the thresholds.
+  PolNeAR dev is not used here.
+- **Thresholds**: cue {report.threshold}, then content end {report.end_threshold} (each the best mean F1
+  of the six figures below on the held-out part).
 - **Held-out figures** (P / R / F1; source | cue | content):
   - exact: {row("exact")}
   - overlap: {row("overlap")}
