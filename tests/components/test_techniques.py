@@ -84,7 +84,9 @@ def test_label_spans_survives_bad_offsets() -> None:
 
 def test_the_model_ships_in_the_package() -> None:
     files = {p.name: p.stat().st_size for p in tm.MODEL_DIR.iterdir()}
-    assert {"encoder.int8.onnx", "head.npz", "tokenizer.json", "config.json", "MODEL_CARD.md"} <= set(files)
+    config = json.loads((tm.MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    members = {name for k in range(config.get("members", 1)) for name in tm.member_files(k)}
+    assert members | {"tokenizer.json", "config.json", "MODEL_CARD.md"} <= set(files)
     assert sum(files.values()) < 50_000_000
     assert shared_model() is shared_model()  # loaded once per process
 
@@ -125,9 +127,6 @@ def test_seed_article_imperialist_putin_is_name_calling(seed_text: str) -> None:
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="SI misses the World War III sentence (its pieces stay under the threshold "
-                   "chosen on held-aside articles), although TC labels the sentence "
-                   "Appeal_to_fear-prejudice when given it", strict=False)
 def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
     found = find_techniques(seed_text)
     assert "Appeal_to_fear-prejudice" in _labels_at(found, seed_text, "drive towards World War III")
@@ -151,9 +150,10 @@ def test_accuracy_gate_on_held_aside_articles() -> None:
     assert result["tc"]["micro_f1"] >= TC_FLOOR
 
 
-# Floors a little under the figures measured on the held-aside articles (see MODEL_CARD.md).
-SI_FLOOR = 0.37  # measured 0.4023
-TC_FLOOR = 0.57  # measured 0.6050
+# Floors just under the figures measured on all 56 held-aside articles (`evaluate techniques --held-out`;
+# the model card reports the report half alone, which chose nothing).
+SI_FLOOR = 0.39  # measured 0.4050
+TC_FLOOR = 0.60  # measured 0.6130
 
 
 def test_spans_do_not_start_on_a_possessive_clitic():
