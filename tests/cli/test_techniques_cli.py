@@ -73,6 +73,27 @@ def test_evaluate_json(corpus: Path) -> None:
     assert set(data["tc_per_technique_f1"]) == set(TECHNIQUES)
 
 
+@pytest.mark.shared_data
+def test_half_without_its_articles_is_a_one_line_error(corpus: Path) -> None:
+    result = runner.invoke(app, [
+        "evaluate", "techniques", "--articles", str(corpus / "articles"),
+        "--si-labels", str(corpus / "train-task1-SI.labels"),
+        "--tc-labels", str(corpus / "train-task2-TC.labels"), "--half", "report",
+    ])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error CG600: none of the model's held-aside articles is in {corpus / 'articles'}"
+    )
+
+
+def test_the_held_aside_halves_split_the_held_aside_articles() -> None:
+    from claimgraph.cli.techniques import Half, _held_out_ids
+
+    select, report = set(_held_out_ids(Half.select)), set(_held_out_ids(Half.report))
+    assert select and report and not select & report
+    assert select | report == set(_held_out_ids())
+
+
 def test_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["techniques", "detect", "--articles", str(tmp_path / "nope"), "-o", "x"])
     assert result.exit_code == 1
@@ -104,5 +125,5 @@ def test_every_command_and_setting_is_documented() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "techniques.md").read_text(encoding="utf-8")
     for needle in ("claimgraph techniques detect", "claimgraph techniques classify",
                    "claimgraph evaluate techniques", "claimgraph train techniques", "--held-out",
-                   "min_label_probability", "--threads", "--seed", "--epochs"):
+                   "min_label_probability", "--threads", "--seed", "--epochs", "--members", "--half"):
         assert needle in docs, needle

@@ -84,7 +84,9 @@ def test_label_spans_survives_bad_offsets() -> None:
 
 def test_the_model_ships_in_the_package() -> None:
     files = {p.name: p.stat().st_size for p in tm.MODEL_DIR.iterdir()}
-    assert {"encoder.int8.onnx", "head.npz", "tokenizer.json", "config.json", "MODEL_CARD.md"} <= set(files)
+    config = json.loads((tm.MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    members = {name for k in range(config.get("members", 1)) for name in tm.member_files(k)}
+    assert members | {"tokenizer.json", "config.json", "MODEL_CARD.md"} <= set(files)
     assert sum(files.values()) < 50_000_000
     assert shared_model() is shared_model()  # loaded once per process
 
@@ -125,9 +127,6 @@ def test_seed_article_imperialist_putin_is_name_calling(seed_text: str) -> None:
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="SI misses the World War III sentence (its pieces stay under the threshold "
-                   "chosen on held-aside articles), although TC labels the sentence "
-                   "Appeal_to_fear-prejudice when given it", strict=False)
 def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
     found = find_techniques(seed_text)
     assert "Appeal_to_fear-prejudice" in _labels_at(found, seed_text, "drive towards World War III")
@@ -151,9 +150,10 @@ def test_accuracy_gate_on_held_aside_articles() -> None:
     assert result["tc"]["micro_f1"] >= TC_FLOOR
 
 
-# Floors a little under the figures measured on the held-aside articles (see MODEL_CARD.md).
-SI_FLOOR = 0.37  # measured 0.4023
-TC_FLOOR = 0.57  # measured 0.6050
+# Floors just under the figures measured on all 56 held-aside articles (`evaluate techniques --held-out`;
+# the model card reports the report half alone, which chose nothing).
+SI_FLOOR = 0.39  # measured 0.4050
+TC_FLOOR = 0.60  # measured 0.6130
 
 
 def test_spans_do_not_start_on_a_possessive_clitic():
@@ -166,3 +166,36 @@ def test_spans_do_not_start_on_a_possessive_clitic():
     assert text[slice(*_widen(text, text.index("s cruel"), len(text)))] == "cruel plan"
     assert _widen("It's", 3, 4) == (3, 4)  # nothing after the clitic: left as it is
     assert _widen("impe", 2, 3) == (0, 4)  # inside a word: widened to the whole word
+
+
+def _head(seed: int, size: int = 4) -> tm.SpanHead:
+    rng = np.random.default_rng(seed)
+    return tm.SpanHead(
+        w1=rng.normal(size=(6, 2 * size + 2)).astype(np.float32), b1=np.zeros(6, np.float32),
+        w2=rng.normal(size=(len(TECHNIQUES), 6)).astype(np.float32), b2=np.zeros(len(TECHNIQUES), np.float32),
+    )
+
+
+def test_ensemble_head_gives_each_member_its_own_features() -> None:
+    text, offsets = "one two three", np.asarray([[0, 3], [4, 7], [8, 13]])
+    rng = np.random.default_rng(1)
+    h1, h2 = rng.normal(size=(3, 4)).astype(np.float32), rng.normal(size=(3, 4)).astype(np.float32)
+    a, b = _head(2), _head(3)
+    single = [head.probabilities(tm.span_features(h, offsets, text, 0, 7)[None])
+              for head, h in ((a, h1), (b, h2))]
+    joined = tm.span_features(np.concatenate([h1, h2], axis=1), offsets, text, 0, 7)[None]
+    got = tm.EnsembleHead(heads=(a, b)).probabilities(joined)
+    assert np.allclose(got, (single[0] + single[1]) / 2, atol=1e-6)
+    assert np.allclose(got.sum(), 1.0, atol=1e-5)
+
+
+def test_ensemble_encoder_averages_logits_and_joins_hidden_vectors() -> None:
+    def member(scale: float):
+        return lambda ids, mask: (np.full((*ids.shape, 2), scale), np.full(ids.shape, scale))
+
+    ids = np.ones((1, 3), dtype=np.int64)
+    hidden, logits = tm.ensemble_encoder([member(1.0), member(3.0)])(ids, ids)
+    assert hidden.shape == (1, 3, 4) and hidden[0, 0].tolist() == [1.0, 1.0, 3.0, 3.0]
+    assert logits.tolist() == [[2.0, 2.0, 2.0]]
+    assert tm.member_files(0) == ("encoder.int8.onnx", "head.npz")
+    assert tm.member_files(1) == ("encoder-2.int8.onnx", "head-2.npz")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -36,11 +37,16 @@ def classify(
     write_output(ptc.format_tc(classify_articles(texts, ptc.read_span_file(spans))), output)
 
 
-def _held_out_ids() -> list[str]:
+class Half(str, Enum):
+    select = "select"
+    report = "report"
+
+
+def _held_out_ids(half: Half | None = None) -> list[str]:
     from ..components.techniques_model import MODEL_DIR
 
     config = json.loads((MODEL_DIR / "config.json").read_text(encoding="utf-8"))
-    return list(config.get("held_out_ids", ()))
+    return list(config.get(f"{half.value}_ids" if half else "held_out_ids", ()))
 
 
 def _table(result: dict) -> Table:
@@ -63,13 +69,17 @@ def evaluate(
     held_out: Annotated[
         bool, typer.Option("--held-out", help="Score only the train articles the shipped model held aside.")
     ] = False,
+    half: Annotated[
+        Half | None, typer.Option(help="Only one half of the held-aside articles: 'select' chose the "
+                                       "model's settings, 'report' chose nothing (implies --held-out).")
+    ] = None,
 ) -> None:
     """Score technique detection (SI) and classification (TC) as SemEval-2020 Task 11 did."""
     from ..components.techniques import evaluate_articles
 
     texts = ptc.read_articles(articles)
-    if held_out:
-        keep = set(_held_out_ids())
+    if held_out or half:
+        keep = set(_held_out_ids(half))
         texts = {k: v for k, v in texts.items() if k in keep}
         if not texts:
             raise DatasetError(f"none of the model's held-aside articles is in {articles}")
@@ -84,7 +94,8 @@ def train(
     data: Annotated[Path, typer.Option(help="The PTC folder.")] = Path("../shared/data/ptc"),
     out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
     epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 3,
-    seed: Annotated[int, typer.Option(help="Seed of the split, the shuffles and the weights.")] = 13,
+    seed: Annotated[int, typer.Option(help="Seed of the split, and of the first member's weights and shuffles.")] = 13,
+    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 2,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
     limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,
 ) -> None:
@@ -96,12 +107,13 @@ def train(
     if not (data / "train-articles").is_dir():
         raise DatasetError(f"{data} holds no train-articles/ folder: pass --data path/to/ptc")
     config = TrainConfig(
-        data=data, out=out or MODEL_DIR, epochs=epochs, seed=seed, threads=threads, limit=limit,
+        data=data, out=out or MODEL_DIR, epochs=epochs, seed=seed,
+        member_seeds=tuple(seed + k for k in range(members)), threads=threads, limit=limit,
         log=lambda message: stderr.print(message),
     )
     result = run(config)
-    held = result["held_out_int8"]
+    held = result["report_int8"]
     stdout.print(
-        f"model written to {config.out}: held-aside SI F1 {held['si']['f1']:.4f}, "
+        f"model written to {config.out}: report-half SI F1 {held['si']['f1']:.4f}, "
         f"TC micro-F1 {held['tc_micro_f1']:.4f}, {result['train_seconds']} s"
     )

@@ -25,12 +25,17 @@ from tokenizers import Tokenizer
 
 from ..errors import ModelMissingError
 from ..model import TECHNIQUES
+from .techniques_lexical import LexicalModel, load_lexical
 
 __all__ = [
     "WINDOW",
     "Encoding",
     "Windows",
     "SpanHead",
+    "EnsembleHead",
+    "ensemble_encoder",
+    "member_files",
+    "LEXICAL_FILE",
     "Decoding",
     "TechniqueModel",
     "encode_text",
@@ -174,6 +179,54 @@ class SpanHead:
         return exp / exp.sum(axis=-1, keepdims=True)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnsembleHead:
+    """TC heads of several encoders whose hidden vectors are concatenated; probabilities averaged.
+
+    Features of a span over the concatenated hidden vectors are [means of all members, maxima
+    of all members, extra features]; each member's head gets its own slices of them.
+    """
+
+    heads: tuple[SpanHead, ...]
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        n = len(self.heads)
+        size = (features.shape[1] - 2) // (2 * n)
+        out = 0.0
+        for k, head in enumerate(self.heads):
+            mean = features[:, k * size : (k + 1) * size]
+            peak = features[:, (n + k) * size : (n + k + 1) * size]
+            out = out + head.probabilities(np.concatenate([mean, peak, features[:, -2:]], axis=1))
+        return out / n
+
+
+def ensemble_encoder(encoders: Sequence[EncoderFn]) -> EncoderFn:
+    """One encoder from several: hidden vectors concatenated, SI logits averaged.
+
+    Averaging the members' logits (not their probabilities) was as good on the select half of
+    the held-aside articles and keeps the encoder interface (one logit per piece).
+    """
+    if len(encoders) == 1:
+        return encoders[0]
+
+    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        outputs = [encode(ids, mask) for encode in encoders]
+        hidden = np.concatenate([h for h, _ in outputs], axis=-1)
+        return hidden, np.mean([lg for _, lg in outputs], axis=0)
+
+    return run
+
+
+#: The lexical SI model's weights (``techniques_lexical``), used when ``lexical_share`` > 0.
+LEXICAL_FILE = "lexical.npz"
+
+
+def member_files(k: int) -> tuple[str, str]:
+    """(encoder, head) file names of ensemble member ``k`` (0-based; member 0 has no suffix)."""
+    suffix = "" if k == 0 else f"-{k + 1}"
+    return f"encoder{suffix}.int8.onnx", f"head{suffix}.npz"
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a span to whole words (a word piece run may stop inside a word)."""
     while start > 0 and _WORD.match(text[start - 1]) and _WORD.match(text[start]):
@@ -234,9 +287,11 @@ class TechniqueModel:
     """The encoder, tokenizer, decoding threshold and TC head, loaded once."""
 
     def __init__(
-        self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead, decoding: Decoding
+        self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead | EnsembleHead, decoding: Decoding,
+        lexical: LexicalModel | None = None, lexical_share: float = 0.0,
     ) -> None:
         self.encoder, self.tokenizer, self.head, self.decoding = encoder, tokenizer, head, decoding
+        self.lexical, self.lexical_share = lexical, lexical_share
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
 
@@ -253,7 +308,15 @@ class TechniqueModel:
         windows = make_windows(enc.ids, self.cls_id, self.sep_id)
         hidden, logits = self._run(windows)
         hidden, logits = stitch(windows, hidden, logits)
-        return enc, hidden, 1.0 / (1.0 + np.exp(-logits))
+        return enc, hidden, self.piece_probabilities(text, enc, logits)
+
+    def piece_probabilities(self, text: str, enc: Encoding, logits: np.ndarray) -> np.ndarray:
+        """P(inside a technique span) per piece: the encoder's, mixed with the lexical model's."""
+        probs = 1.0 / (1.0 + np.exp(-logits))
+        if self.lexical is None or not self.lexical_share:
+            return probs
+        share = self.lexical_share
+        return (1.0 - share) * probs + share * self.lexical.probabilities(text, enc.offsets)
 
     def _run(self, windows: Windows, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
         hiddens, logits = [], []
@@ -325,28 +388,41 @@ def _onnx_encoder(path: Path, threads: int) -> EncoderFn:
 
 
 def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueModel:
-    """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose."""
+    """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose.
+
+    ``config.json`` says how many ensemble members there are (``members``, default 1).
+    """
     folder = directory or MODEL_DIR
-    needed = [folder / n for n in ("encoder.int8.onnx", "tokenizer.json", "head.npz", "config.json")]
+    config_path = folder / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else {}
+    members = [member_files(k) for k in range(int(config.get("members", 1)))]
+    needed = [folder / n for n in ("tokenizer.json", "config.json", *(f for pair in members for f in pair))]
     missing = [p.name for p in needed if not p.is_file()]
     if missing:
         raise ModelMissingError(
             f"the technique model in {folder} lacks {', '.join(missing)}: "
             "rebuild it with `claimgraph train techniques`"
         )
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
+    heads = tuple(load_head(folder / head) for _, head in members)
+    share = float(config.get("lexical_share", 0.0))
+    if share and not (folder / LEXICAL_FILE).is_file():
+        raise ModelMissingError(
+            f"the technique model in {folder} lacks {LEXICAL_FILE}: rebuild it with `claimgraph train techniques`"
+        )
     return TechniqueModel(
-        _onnx_encoder(folder / "encoder.int8.onnx", threads),
+        ensemble_encoder([_onnx_encoder(folder / encoder, threads) for encoder, _ in members]),
         tokenizer,
-        load_head(folder / "head.npz"),
+        heads[0] if len(heads) == 1 else EnsembleHead(heads=heads),
         Decoding(
             threshold=float(config["threshold"]),
             low=float(config.get("low", config["threshold"])),
             gap=int(config.get("gap", 1)),
         ),
+        load_lexical(folder / LEXICAL_FILE) if share else None,
+        share,
     )
 
 
@@ -363,12 +439,12 @@ def encode_many(model: TechniqueModel, texts: Sequence[str], batch: int = 16) ->
     )
     hidden, logits = model._run(joined, batch)
     results, cursor = [], 0
-    for enc, win in zip(encs, wins):
+    for text, enc, win in zip(texts, encs, wins):
         if win is None:
             results.append((enc, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)))
             continue
         n = len(win.ids)
         h, lg = stitch(win, hidden[cursor : cursor + n], logits[cursor : cursor + n])
         cursor += n
-        results.append((enc, h, 1.0 / (1.0 + np.exp(-lg))))
+        results.append((enc, h, model.piece_probabilities(text, enc, lg)))
     return results
