@@ -53,17 +53,21 @@ def load_language() -> Language:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
-    """The English model plus claimgraph's components (all of them by default).
+    """The English model plus claimgraph's components (the ``full`` profile by default).
 
     ``components`` names a subset of factories (e.g. ``("claimgraph_quantities_v1",)``);
     the result is cached, so calling this again is free.
     """
+    return _build_pipeline(profile_components("full") if components is None else tuple(components))
+
+
+@functools.lru_cache(maxsize=4)
+def _build_pipeline(components: tuple[str, ...]) -> Language:
     register_all()
     nlp = load_language()
     known = [spec.name for spec in COMPONENTS]
-    wanted = known if components is None else list(components)
+    wanted = list(components)
     for name in wanted:
         if name not in known:
             raise PipelineError(f"unknown component {name!r}: choose from {', '.join(known)}")
@@ -73,17 +77,20 @@ def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
     return nlp
 
 
-#: Pipeline profiles: ``full`` runs every component; ``fast`` leaves out the technique
-#: model (a fine-tuned transformer that costs about as much as spaCy's own analysis),
-#: for corpora where throughput matters more than persuasion techniques.
+#: Pipeline profiles: ``full`` runs the two fine-tuned transformers (the technique model,
+#: which costs about as much as spaCy's own analysis, and the check-worthiness encoder);
+#: ``fast`` leaves them out and scores check-worthiness with the lexical model, for
+#: corpora where throughput matters more than persuasion techniques and a few points of
+#: check-worthiness F1. Each profile runs one of the two check-worthiness components.
 PROFILES = ("full", "fast")
-_SLOW_COMPONENTS = ("claimgraph_techniques_v1",)
+_SLOW_COMPONENTS = ("claimgraph_checkworthiness_encoder_v1", "claimgraph_techniques_v1")
+_FAST_ONLY = ("claimgraph_checkworthiness_v1",)  # the encoder component blends it in itself
 
 
-def profile_components(profile: str) -> tuple[str, ...] | None:
-    """The component names of a profile (None means all of them)."""
+def profile_components(profile: str) -> tuple[str, ...]:
+    """The component names of a profile, in pipeline order."""
     if profile == "full":
-        return None
+        return tuple(spec.name for spec in COMPONENTS if spec.name not in _FAST_ONLY)
     if profile == "fast":
         return tuple(spec.name for spec in COMPONENTS if spec.name not in _SLOW_COMPONENTS)
     raise PipelineError(f"unknown profile {profile!r}: choose from {', '.join(PROFILES)}")

@@ -14,8 +14,8 @@ from tests.conftest import shared_path
 
 COMPONENT = ("claimgraph_checkworthiness_v1",)
 
-#: F1 of the Yes class on CheckThat! 2024 dev-test; measured 0.716 (see MODEL_CARD.md).
-DEV_TEST_F1_FLOOR = 0.68
+#: F1 of the Yes class on CheckThat! 2024 dev-test (fast profile); measured 0.7159 (see MODEL_CARD.md).
+DEV_TEST_F1_FLOOR = 0.71
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_cli_train_without_data_fails_cleanly(tmp_path):
 
 
 def test_accuracy_gate_on_dev_test():
-    scores = evaluate_checkthat(shared_path("checkthat2024", "CT24_checkworthy_english_dev-test.tsv"))
+    scores = evaluate_checkthat(shared_path("checkthat2024", "CT24_checkworthy_english_dev-test.tsv"), profile="fast")
     assert scores.f1 >= DEV_TEST_F1_FLOOR
 
 

@@ -54,6 +54,8 @@ def evaluate_checkworthiness(
     checkthat: Annotated[Path, typer.Option(help="A CheckThat! 2024 task 1 TSV file.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     model: Annotated[Path | None, typer.Option(hidden=True, help="A model folder to score instead of the shipped one.")] = None,
+    profile: Annotated[str, typer.Option(help="full: the encoder model (blended with the lexical one); "
+                                         "fast: the lexical model alone.")] = "full",
 ) -> None:
     """Precision, recall and F1 of the Yes class on a CheckThat! TSV."""
     from rich.table import Table
@@ -61,7 +63,9 @@ def evaluate_checkworthiness(
     from ..eval.checkthat import evaluate_checkthat
     from ._common import print_json, stdout
 
-    scores = evaluate_checkthat(checkthat, model_dir=model)
+    if profile not in ("full", "fast"):
+        raise typer.BadParameter(f"unknown profile {profile!r}: choose from full, fast", param_hint="--profile")
+    scores = evaluate_checkthat(checkthat, model_dir=model, profile=profile)
     if json_out:
         print_json(scores.as_dict())
         return
@@ -80,6 +84,9 @@ def train_checkworthiness(
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
     limit: Annotated[int | None, typer.Option(hidden=True, help="Use only the first N records of each file.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    model: Annotated[str, typer.Option(help="Which model: lexical (fast profile) or encoder (full profile, "
+                                       "needs the train extra).")] = "lexical",
+    epochs: Annotated[int, typer.Option(help="Fine-tuning epochs (encoder only).")] = 2,
 ) -> None:
     """Rebuild the check-worthiness model from ../shared/data/checkthat2024."""
     from importlib import resources
@@ -88,6 +95,11 @@ def train_checkworthiness(
     from ..train.checkworthiness import train
     from ._common import print_json, stdout
 
+    if model not in ("lexical", "encoder"):
+        raise typer.BadParameter(f"unknown model {model!r}: choose lexical or encoder", param_hint="--model")
+    if model == "encoder":
+        _train_encoder(data, output, seed, limit, epochs, json_out)
+        return
     folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
     report = train(data, folder, seed=seed, limit=limit)
     summary = {
@@ -104,3 +116,24 @@ def train_checkworthiness(
                  f"in {report.seconds:.0f} s")
     stdout.print(f"dev F1 {report.chosen.dev.f1:.4f}" + (
         "" if report.dev_test is None else f"; dev-test F1 {report.dev_test.f1:.4f}"))
+
+
+def _train_encoder(data: Path, output: Path | None, seed: int, limit: int | None, epochs: int,
+                   json_out: bool) -> None:
+    from importlib import resources
+
+    from ..components.checkworthiness_encoder import MODEL_PACKAGE
+    from ..train.checkworthiness_encoder import EncoderConfig, train_encoder
+    from ._common import print_json, stderr, stdout
+
+    folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
+    log = (lambda message: None) if json_out else (lambda message: stderr.print(message))
+    result = train_encoder(EncoderConfig(data=data, out=folder, seed=seed, limit=limit, epochs=epochs, log=log))
+    summary = {"output": str(folder), "epoch": result["selected_epoch"], "lexical_weight": result["lexical_weight"],
+               "threshold": result["threshold"], "dev": result["dev"], "dev_test": result["dev_test"],
+               "seconds": result["train_seconds"]}
+    if json_out:
+        print_json(summary)
+        return
+    stdout.print(f"encoder written to {folder} in {result['train_seconds']} s; dev F1 {result['dev']['f1']:.4f}"
+                 + ("" if result["dev_test"] is None else f"; dev-test F1 {result['dev_test']['f1']:.4f}"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import (
     attribution,
     checkworthiness,
+    checkworthiness_encoder,
     claims,
     events,
     places,
@@ -22,6 +23,7 @@ __all__ = ["COMPONENTS", "SECTIONS", "Component", "ComponentSpec", "register_all
 
 COMPONENTS: tuple[ComponentSpec, ...] = (
     checkworthiness.SPEC,
+    checkworthiness_encoder.SPEC,
     attribution.SPEC,
     claims.SPEC,
     quantities.SPEC,

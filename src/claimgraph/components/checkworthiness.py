@@ -5,8 +5,8 @@ n-grams) and, optionally, over the sentence's part-of-speech tags and entity lab
 spaCy has already computed when the component runs; trained on CheckThat! 2024 task 1 (English) by ``claimgraph train
 checkworthiness`` and shipped in ``components/models/checkworthiness/``. Hashing keeps the
 model a pair of arrays (no vocabulary, no pickle) and scoring a sparse dot product, fast
-enough to run on every sentence of every article (see MODEL_CARD.md for why a fine-tuned
-transformer was measured and not shipped).
+enough to run on every sentence of every article. This is the ``fast`` profile's model; the
+``full`` profile runs a fine-tuned encoder blended with it (:mod:`.checkworthiness_encoder`).
 
 The score is the model's probability with the logit shifted by the decision threshold
 chosen on the dev set, so **a score of 0.5 or more means check-worthy**.

@@ -219,7 +219,18 @@ def evaluate_split(
     }
 
 
-def _export(torch, net, out: Path, name: str, log_fn) -> None:
+#: ONNX outputs of the technique encoder and their dynamic axes.
+TECHNIQUE_OUTPUTS = {"hidden": {0: "batch", 1: "seq"}, "si_logits": {0: "batch", 1: "seq"}}
+
+
+def _export(
+    torch, net, out: Path, name: str, log_fn, outputs: dict[str, dict[int, str]] = TECHNIQUE_OUTPUTS
+) -> None:
+    """Export ``net(input_ids, attention_mask)`` to ``out/name`` (int8 weights).
+
+    ``outputs`` names the net's outputs, in order, with their dynamic axes; the
+    check-worthiness encoder reuses this with its own outputs.
+    """
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     class Wrapper(torch.nn.Module):
@@ -235,8 +246,8 @@ def _export(torch, net, out: Path, name: str, log_fn) -> None:
     full = out / "encoder.fp32.onnx"
     torch.onnx.export(
         Wrapper(net), (ids, torch.ones_like(ids)), str(full),
-        input_names=["input_ids", "attention_mask"], output_names=["hidden", "si_logits"],
-        dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", "hidden", "si_logits")},
+        input_names=["input_ids", "attention_mask"], output_names=list(outputs),
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}, **outputs},
         opset_version=17, dynamo=False,
     )
     quantize_dynamic(str(full), str(out / name), weight_type=QuantType.QInt8)

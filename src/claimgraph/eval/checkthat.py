@@ -113,13 +113,25 @@ def sentence_inputs(texts: Sequence[str], *, parse: bool) -> list[SentenceInput]
     return [sentence_input(doc, text) for doc, text in zip(nlp.pipe(texts, batch_size=256), texts)]
 
 
-def evaluate_checkthat(path: Path, model_dir: Path | None = None) -> Scores:
-    """Score the check-worthiness model (the shipped one, or ``model_dir``) on a CheckThat! file.
+def evaluate_checkthat(path: Path, model_dir: Path | None = None, profile: str = "full") -> Scores:
+    """Score a check-worthiness model on a CheckThat! file.
 
-    Each record's text is parsed and scored as one sentence, as the task defines it; a
-    score of 0.5 or more counts as a "Yes".
+    ``profile`` picks the model: ``full`` the encoder (blended with the lexical model),
+    ``fast`` the lexical model alone; ``model_dir`` scores that profile's model from a
+    folder instead of the shipped one. Each record's text is parsed and scored as one
+    sentence, as the task defines it; a score of 0.5 or more counts as a "Yes".
     """
     items = read_checkthat(path)
-    model = load_model(model_dir)
+    model = _profile_model(profile, model_dir)
     inputs = sentence_inputs([item.text for item in items], parse=model.syntax is not None)
     return score_yes_class([item.label for item in items], model.predict(inputs).tolist())
+
+
+def _profile_model(profile: str, model_dir: Path | None):
+    if profile == "fast":
+        return load_model(model_dir)
+    if profile == "full":
+        from ..components.checkworthiness_encoder import load_model as load_encoder_model
+
+        return load_encoder_model(model_dir)
+    raise DatasetError(f"unknown profile {profile!r}: choose from full, fast")

@@ -207,11 +207,9 @@ Scores each sentence for check-worthiness in [0, 1]; **0.5 or more means check-w
 | --- | --- | --- | --- | --- | --- | --- |
 {rows}
 
-## Why not a transformer
+## The `full` profile
 
-A fine-tuned all-MiniLM-L6-v2 was measured on this machine and not shipped: one training
-step (batch 32, max_len 96) took about 13 s on the shared 2 cores, i.e. about 2.5 hours per
-epoch over train, and its inference (fp32, before int8 quantisation) is far below what the
-pipeline needs to stay within 0.7 times the throughput of bare spaCy. See
-docs/checkworthiness.md.
+This lexical model is the `fast` profile's. The `full` profile scores sentences with a
+fine-tuned all-MiniLM-L6-v2 blended with this model (`../checkworthiness_encoder/`, its own
+model card); rebuild this model first, the blend reads it. See docs/checkworthiness.md.
 """
