@@ -282,13 +282,17 @@ class CheckWorthiness(Component):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self.model = load_model()
+        self.model = self.load_model()
+
+    @staticmethod
+    def load_model():
+        return load_model()
 
     def process(self, doc: Doc) -> Iterable[Sentence]:
         return self._score_batch([doc])[0]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Score the sentences of ``batch_size`` docs in one matrix product."""
+        """Score the sentences of ``batch_size`` docs together (one matrix product here)."""
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
             try:

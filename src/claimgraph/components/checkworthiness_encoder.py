@@ -14,9 +14,8 @@ write the ``sentences`` section. Training: ``claimgraph train checkworthiness --
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
-from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -27,8 +26,8 @@ from tokenizers import Tokenizer
 from ..errors import ModelMissingError
 from ..model import Sentence
 from . import techniques_model as tm
-from ._base import Component, ComponentSpec
-from .checkworthiness import CheckWorthinessModel, SentenceInput, doc_inputs
+from ._base import ComponentSpec
+from .checkworthiness import CheckWorthiness, CheckWorthinessModel, SentenceInput, doc_inputs
 from .checkworthiness import load_model as load_lexical_model
 
 __all__ = ["EncoderCheckWorthiness", "EncoderCheckWorthinessModel", "MODEL_PACKAGE", "SPEC",
@@ -129,29 +128,12 @@ def load_model(folder: Path | None = None, threads: int = 1, lexical_folder: Pat
                                        lexical, config)
 
 
-class EncoderCheckWorthiness(Component):
-    section = "sentences"
+class EncoderCheckWorthiness(CheckWorthiness):
+    """The lexical component's batching and error handling, with the encoder's scores."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        super().__init__(nlp, name)
-        self.model = load_model()
-
-    def process(self, doc: Doc) -> Iterable[Sentence]:
-        return self._score_batch([doc])[0]
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Score the sentences of ``batch_size`` docs; a doc that fails scores each doc alone."""
-        stream = iter(docs)
-        while batch := list(islice(stream, batch_size)):
-            try:
-                per_doc = self._score_batch(batch)
-            except Exception:
-                # one doc broke the batch: score each alone, so only that doc gets an error record
-                yield from (self(doc) for doc in batch)
-                continue
-            for doc, sentences in zip(batch, per_doc):
-                doc._.cg_sentences = sentences
-                yield doc
+    @staticmethod
+    def load_model():
+        return load_model()
 
     def _score_batch(self, docs: list[Doc]) -> list[tuple[Sentence, ...]]:
         # One doc per encoder run: int8 dynamic quantisation scales activations per batch,
