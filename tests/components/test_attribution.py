@@ -145,6 +145,15 @@ def test_nominal_cue_with_possessor(small_nlp) -> None:
     assert att.cue.cue_class == "distancing"
 
 
+def test_a_lone_relative_pronoun_is_no_content(small_nlp) -> None:
+    text = "The men hired drivers who they said would take them to the border."
+    found = _attributions(small_nlp, text)
+    _assert_well_formed(text, found)
+    contents = [att.content.text for att in found if att.content]
+    assert "who" not in contents
+    assert "would take them to the border" in contents
+
+
 def test_quote_regions_pair_curly_straight_and_paragraphs() -> None:
     text = "“One,” he said. \"Two\" and ''three'' here.\n\n“Four runs on\n\n“and on.”"
     regions = quote_regions(text)

@@ -296,6 +296,10 @@ def _trim(doc: Doc, lo: int, hi: int, keep_colon: bool = False) -> tuple[int, in
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
+#: Penn tags of relative and interrogative pronouns and determiners (who, which, that, whose).
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex, cue_at: int = -1) -> tuple[int, int] | None:
     """A content span: edges trimmed, quotations kept whole with their inner punctuation."""
     lo, hi = seg[0], seg[-1] + 1
@@ -303,7 +307,9 @@ def _content_span(doc: Doc, seg: list[int], quotes: QuoteIndex, cue_at: int = -1
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _EDGE_PUNCT):
         hi -= 1
-    if lo >= hi:
+    # A lone relative pronoun ("drivers who they said would…") only points at the
+    # relative clause's noun: it states nothing, and the clause is content of its own.
+    if lo >= hi or (hi - lo == 1 and doc[lo].tag_ in _RELATIVE_TAGS):
         return None
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     # A quotation that the span starts in or ends in is taken whole: PolNeAR content
