@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -140,13 +140,18 @@ class _View:
     always: bool
 
 
-def _vectorize_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> list[_View]:
-    views = []
+def _view_bags(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> Iterator[tuple[str, bool, float, list[list[str]]]]:
+    """``(name, always, weight, per-node features)`` of every weighted view some node has."""
     for name, (prefixes, always) in VIEWS.items():
         weight = weights.get(name, 0.0)
         selected = [[f for f in bag if f.split(":", 1)[0] in prefixes] for bag in bags]
-        if weight <= 0 or not any(selected):
-            continue
+        if weight > 0 and any(selected):
+            yield name, always, weight, selected
+
+
+def _vectorize_views(bags: Sequence[tuple[str, ...]], weights: dict[str, float]) -> list[_View]:
+    views = []
+    for name, always, weight, selected in _view_bags(bags, weights):
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
         views.append(_View(matrix=vectorizer.fit_transform(selected).tocsr(), name=name, weight=weight, always=always))
     return views
@@ -293,11 +298,7 @@ def _local_views(bags: Sequence[tuple[str, ...]], stories: list[int], weights: d
     that some reports share and others do not.
     """
     views = []
-    for name, (prefixes, always) in VIEWS.items():
-        weight = weights.get(name, 0.0)
-        selected = [[f for f in bag if f.split(":", 1)[0] in prefixes] for bag in bags]
-        if weight <= 0 or not any(selected):
-            continue
+    for name, always, weight, selected in _view_bags(bags, weights):
         counts = CountVectorizer(analyzer=_identity, dtype=np.float64).fit_transform(selected).tocsr()
         df, n = _story_frequency(counts, stories)
         idf = np.where((df >= 2) & (df < n), np.log(n / np.maximum(df, 1)), 0.0)
