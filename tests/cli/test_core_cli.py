@@ -140,3 +140,10 @@ def test_search_filters_by_source_cue_class_and_author_claims(tmp_path: Path):
     assert outlets("--author-only") == ["B"]
     assert outlets("--source", "nobody at all") == []
     assert _run("search", "--db", str(db), "--cue-class", "sceptical").exit_code == 2
+
+
+def test_cli_profile_choices_are_the_pipeline_profiles() -> None:
+    from claimgraph.cli._common import Profile
+    from claimgraph.pipeline import PROFILES
+
+    assert tuple(profile.value for profile in Profile) == PROFILES

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import not_yet
+from ._common import Profile, not_yet
 
 
 def evaluate_attribution(
@@ -54,8 +54,8 @@ def evaluate_checkworthiness(
     checkthat: Annotated[Path, typer.Option(help="A CheckThat! 2024 task 1 TSV file.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     model: Annotated[Path | None, typer.Option(hidden=True, help="A model folder to score instead of the shipped one.")] = None,
-    profile: Annotated[str, typer.Option(help="full: the encoder model (blended with the lexical one); "
-                                         "fast: the lexical model alone.")] = "full",
+    profile: Annotated[Profile, typer.Option(help="full: the encoder model (blended with the lexical one); "
+                                             "fast: the lexical model alone.")] = Profile.full,
 ) -> None:
     """Precision, recall and F1 of the Yes class on a CheckThat! TSV."""
     from rich.table import Table
@@ -63,9 +63,7 @@ def evaluate_checkworthiness(
     from ..eval.checkthat import evaluate_checkthat
     from ._common import print_json, stdout
 
-    if profile not in ("full", "fast"):
-        raise typer.BadParameter(f"unknown profile {profile!r}: choose from full, fast", param_hint="--profile")
-    scores = evaluate_checkthat(checkthat, model_dir=model, profile=profile)
+    scores = evaluate_checkthat(checkthat, model_dir=model, profile=profile.value)
     if json_out:
         print_json(scores.as_dict())
         return

@@ -16,17 +16,9 @@ from ..errors import ClaimgraphError, UsageError
 from ..model import Article, to_dict
 from ..pipeline import pipe
 from ..serialize import to_json
-from ._common import stderr, stdout, write_output
+from ._common import PROFILE_HELP, Profile, stderr, stdout, write_output
 
 __all__ = ["analyze", "ingest", "search"]
-
-
-class Profile(str, Enum):
-    full = "full"
-    fast = "fast"
-
-
-PROFILE_HELP = "full: every component; fast: without the persuasion-technique model (about twice as fast)."
 
 
 class Format(str, Enum):
