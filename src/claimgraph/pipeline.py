@@ -77,14 +77,17 @@ def _build_pipeline(components: tuple[str, ...]) -> Language:
     return nlp
 
 
-#: Pipeline profiles: ``full`` runs the two fine-tuned transformers (the technique model,
-#: which costs about as much as spaCy's own analysis, and the check-worthiness encoder);
-#: ``fast`` leaves them out and scores check-worthiness with the lexical model, for
-#: corpora where throughput matters more than persuasion techniques and a few points of
-#: check-worthiness F1. Each profile runs one of the two check-worthiness components.
+#: Pipeline profiles: ``full`` runs the fine-tuned transformers (the technique model,
+#: which costs about as much as spaCy's own analysis, the check-worthiness encoder and the
+#: attribution tagger); ``fast`` leaves them out and scores check-worthiness and
+#: attribution with the lexical models, for corpora where throughput matters more than
+#: persuasion techniques and a few points of F1. Each profile runs one of the two
+#: check-worthiness components and one of the two attribution components.
 PROFILES = ("full", "fast")
-_SLOW_COMPONENTS = ("claimgraph_checkworthiness_encoder_v1", "claimgraph_techniques_v1")
-_FAST_ONLY = ("claimgraph_checkworthiness_v1",)  # the encoder component blends it in itself
+_SLOW_COMPONENTS = ("claimgraph_checkworthiness_encoder_v1", "claimgraph_attribution_encoder_v1",
+                    "claimgraph_techniques_v1")
+#: The encoder components blend these lexical models in themselves.
+_FAST_ONLY = ("claimgraph_checkworthiness_v1", "claimgraph_attribution_v1")
 
 
 def profile_components(profile: str) -> tuple[str, ...]:

@@ -9,12 +9,14 @@ from claimgraph.components._attribution_features import quote_regions
 from claimgraph.model import CUE_CLASSES, SOURCE_KINDS
 from claimgraph.pipeline import analyze, build_pipeline
 
-COMPONENTS = ("claimgraph_checkworthiness_v1", "claimgraph_attribution_v1", "claimgraph_claims_v1")
+#: Each test runs with both attribution components: the lexical one (``fast`` profile)
+#: and the one with the attribution tagger blended in (``full`` profile).
+ATTRIBUTION_COMPONENTS = ("claimgraph_attribution_v1", "claimgraph_attribution_encoder_v1")
 
 
-@pytest.fixture(scope="module")
-def small_nlp():
-    return build_pipeline(COMPONENTS)
+@pytest.fixture(scope="module", params=ATTRIBUTION_COMPONENTS)
+def small_nlp(request):
+    return build_pipeline(("claimgraph_checkworthiness_v1", request.param, "claimgraph_claims_v1"))
 
 
 def _attributions(nlp, text: str):

@@ -13,12 +13,14 @@ from ._common import Profile, not_yet
 def evaluate_attribution(
     polnear: Annotated[Path, typer.Option(help="PolNeAR folder with text/ and attributions/.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    profile: Annotated[Profile, typer.Option(help="full: with the attribution tagger (a fine-tuned encoder); "
+                                             "fast: the logistic-regression models alone.")] = Profile.full,
 ) -> None:
     """Score source, cue and content spans against PolNeAR (exact and token overlap)."""
     from ..eval.polnear import ROLES, evaluate_polnear
     from ._common import print_json, stdout
 
-    scores = evaluate_polnear(polnear)
+    scores = evaluate_polnear(polnear, profile=profile.value)
     if json_out:
         print_json(scores)
         return
@@ -39,15 +41,45 @@ def train_attribution(
     polnear: Annotated[Path, typer.Option(help="PolNeAR train folder (text/ and attributions/).")] = Path(
         "../shared/data/polnear/train"),
     out: Annotated[Path | None, typer.Option(help="Folder for the model files (default: the package's).")] = None,
+    model: Annotated[str, typer.Option(help="Which model: lexical (the logistic-regression tables, both "
+                                       "profiles) or encoder (the tagger of the full profile, needs the "
+                                       "train extra; rebuild lexical first).")] = "lexical",
+    epochs: Annotated[int, typer.Option(help="Fine-tuning epochs (encoder only).")] = 3,
+    limit: Annotated[int, typer.Option(hidden=True, help="Train on the first N articles (smoke tests).")] = 0,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (encoder only).")] = False,
 ) -> None:
     """Rebuild the attribution model from PolNeAR train (90% fit, 10% held out)."""
     from ..components.attribution_training import MODEL_DIR, train_attribution as train
     from ..pipeline import load_language
     from ._common import stdout
 
+    if model not in ("lexical", "encoder"):
+        raise typer.BadParameter(f"unknown model {model!r}: choose lexical or encoder", param_hint="--model")
+    if model == "encoder":
+        _train_tagger(polnear, out, epochs, limit, json_out)
+        return
     report = train(polnear, load_language(), out_dir=out or MODEL_DIR)
     stdout.print(f"trained on {report.train_articles} articles, threshold {report.threshold}; "
                  f"model card in {(out or MODEL_DIR) / 'MODEL_CARD.md'}")
+
+
+def _train_tagger(polnear: Path, out: Path | None, epochs: int, limit: int, json_out: bool) -> None:
+    from ..components.attribution_tagger import MODEL_DIR
+    from ..train.attribution_tagger import TaggerConfig, choose_blend, train_tagger, write_model_card
+    from ._common import print_json, stderr, stdout
+
+    folder = out or MODEL_DIR
+    log = (lambda message: None) if json_out else (lambda message: stderr.print(message))
+    result = train_tagger(TaggerConfig(data=polnear, out=folder, epochs=epochs, limit=limit, log=log),
+                          choose=lambda path, held: choose_blend(path, held, log=log))
+    write_model_card(folder, result)
+    summary = {"output": str(folder), "epoch": result["selected_epoch"], "blend": result["blend"],
+               "held_out_mean_f1": result["held_out_mean_f1"], "seconds": result["train_seconds"]}
+    if json_out:
+        print_json(summary)
+        return
+    stdout.print(f"attribution tagger written to {folder} in {result['train_seconds']} s; blend {result['blend']}, "
+                 f"held-aside mean F1 {result['held_out_mean_f1']:.4f}")
 
 
 def evaluate_checkworthiness(

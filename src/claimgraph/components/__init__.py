@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import (
     attribution,
+    attribution_tagger,
     checkworthiness,
     checkworthiness_encoder,
     claims,
@@ -25,6 +26,7 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     checkworthiness.SPEC,
     checkworthiness_encoder.SPEC,
     attribution.SPEC,
+    attribution_tagger.SPEC,
     claims.SPEC,
     quantities.SPEC,
     times.SPEC,

@@ -8,7 +8,9 @@ but not the full stop that ends the sentence; edges never carry stray punctuatio
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +25,12 @@ from ._attribution_features import (
     is_cue_candidate,
 )
 
-__all__ = ["RawAttribution", "find_attributions", "continuation_quotes"]
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .attribution_tagger import Blend
+
+__all__ = ["RawAttribution", "find_attributions", "continuation_quotes", "Tags"]
 
 _EDGE_PUNCT = set(",.;:!?-–—()[]")
 _QUOTE_TOKENS = {'"', "“", "”", "''", "«", "»", "„"}
@@ -44,16 +51,46 @@ class RawAttribution:
     segments: list[list[int]] = field(default_factory=list)  # content tokens before any cut
 
 
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """The attribution tagger's per-token probabilities (``[len(doc), 3]``: source, cue,
+    content) and how they are blended in (see ``attribution_tagger``)."""
+
+    probs: np.ndarray
+    blend: Blend
+
+    def role_logit(self, role: int, tokens: tuple[int, ...] | list[int]) -> float:
+        return _logit(float(self.probs[list(tokens), role].mean())) if len(tokens) else 0.0
+
+
+_SOURCE, _CUE, _CONTENT = 0, 1, 2
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1.0 - 1e-4)
+    return math.log(p / (1.0 - p))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def find_attributions(
     doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float,
-    ends: tuple[LinearModel, float] | None = None,
+    ends: tuple[LinearModel, float] | None = None, tags: Tags | None = None,
 ) -> list[RawAttribution]:
     """Every attribution the models find in ``doc``, in text order; ``ends`` is the
-    content-end model and its threshold (see ``_attribution_ends``), None for no cut."""
+    content-end model and its threshold (see ``_attribution_ends``), None for no cut;
+    ``tags`` the tagger's probabilities, None to go without (their blend's threshold
+    then replaces ``threshold``)."""
     quotes = QuoteIndex(doc_text(doc))
     found: list[RawAttribution] = []
     taken: set[int] = set()
     heads = [(t, cue_model.probability(cue_features(t, quotes))) for t in doc if is_cue_candidate(t)]
+    if tags is not None:
+        threshold, w = tags.blend.threshold, tags.blend.cue
+        if w > 0:
+            heads = [(t, _sigmoid((1.0 - w) * _logit(p) + w * tags.role_logit(_CUE, (t.i,)))) for t, p in heads]
     heads = [(t, _with_nominal_rule(t, prob, threshold), prob) for t, prob in heads]
     for token, prob, learned in sorted(heads, key=lambda item: -item[1]):
         if prob < threshold or token.i in taken:
@@ -61,7 +98,7 @@ def find_attributions(
         nominal = _nominal(token) if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS else None
         # A speech noun that only the rule lets through must have the rule's shape, with
         # its content; otherwise it is just a noun ("the decision", "his account").
-        raw = nominal or (_assemble(token, quotes, role_model, ends) if learned >= threshold else None)
+        raw = nominal or (_assemble(token, quotes, role_model, ends, tags) if learned >= threshold else None)
         if raw is None:
             continue
         raw.score = prob
@@ -139,14 +176,19 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
-              ends: tuple[LinearModel, float] | None = None) -> RawAttribution | None:
+              ends: tuple[LinearModel, float] | None = None, tags: Tags | None = None) -> RawAttribution | None:
     roles: dict[str, list[tuple[float, tuple[int, ...]]]] = {"cue": [], "source": [], "content": []}
     fallback: tuple[float, tuple[int, ...]] | None = None
     content_index = role_model.classes.index("content")
+    mixed = [] if tags is None or tags.blend.roles <= 0 else [
+        (role_model.classes.index(name), channel) for name, channel in
+        (("source", _SOURCE), ("cue", _CUE), ("content", _CONTENT))]
     preps: list[Token] = []  # prepositions given to the cue
     filled: set[int] = set()  # prepositions whose object is the source or the content
     for cand in candidates(cue, quotes):
         scores = role_model.scores(candidate_features(cue, cand, quotes))
+        for index, channel in mixed:
+            scores[index] += tags.blend.roles * tags.role_logit(channel, cand.tokens)  # type: ignore[union-attr]
         best = max(range(len(scores)), key=scores.__getitem__)
         label = role_model.classes[best]
         if cand.kind == "prep" and label == "cue":
@@ -165,6 +207,9 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
     roles["cue"].extend((0.0, (p.i,)) for p in preps if p.i in filled or p.i < cue.i)
     doc = cue.doc
     cue_ids = _contiguous({cue.i} | {i for _, ids in roles["cue"] for i in ids}, cue.i)
+    if tags is not None and tags.blend.extend < 1.0:
+        claimed = {i for label in ("source", "content") for _, ids in roles[label] for i in ids}
+        cue_ids = _extended(doc, cue_ids, tags, claimed)
     cue_span = _trim(doc, min(cue_ids), max(cue_ids) + 1, keep_colon=True)
     if cue_span is None:
         return None
@@ -173,6 +218,8 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
         _, ids = max(roles["source"], key=lambda item: item[0])
         ids = _without_clauses(doc, tuple(i for i in ids if i not in cue_ids))
         ids = tuple(_nearest_paragraph(doc, list(ids), cue.i))
+        if ids and tags is not None and tags.blend.trim > 0:
+            ids = tuple(_trimmed(doc, list(ids), tags, _SOURCE))
         if ids:
             source_span = _source_span(doc, ids)
             source_token = _root_of(doc, ids)
@@ -189,11 +236,66 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
     uncut = segments
     if ends is not None:
         segments = [cut_segment(doc, cue, seg, ends[0], ends[1], quotes) for seg in segments]
+    if tags is not None and tags.blend.trim > 0:
+        segments = [_trimmed(doc, seg, tags, _CONTENT) for seg in segments]
     contents = [s for s in (_content_span(doc, seg, quotes, cue.idx) for seg in segments) if s]
+    if not contents and tags is not None and tags.blend.fallback < 1.0:
+        run = _tagged_content(doc, cue, tags, blocked)
+        span = _content_span(doc, run, quotes, cue.idx) if run else None
+        contents = [span] if span else []
     if not contents:
         return None
     return RawAttribution(cue=cue_span, cue_token=cue.i, source=source_span, source_token=source_token,
                           contents=contents, segments=uncut)
+
+
+def _extended(doc: Doc, cue_ids: list[int], tags: Tags, claimed: set[int]) -> list[int]:
+    """The cue's run of tokens widened, on either side and within its sentence, over
+    neighbours the tagger puts in a cue ("said *in a statement*") that no other role took."""
+    lo, hi = min(cue_ids), max(cue_ids)
+    sent = doc[cue_ids[0]].sent
+    ok = lambda i: (sent.start <= i < sent.end and i not in claimed and not doc[i].is_space  # noqa: E731
+                    and "\n" not in doc[i].text and tags.probs[i, _CUE] >= tags.blend.extend)
+    while ok(hi + 1):
+        hi += 1
+    while ok(lo - 1):
+        lo -= 1
+    return list(range(lo, hi + 1))
+
+
+def _tagged_content(doc: Doc, cue: Token, tags: Tags, blocked: set[int]) -> list[int]:
+    """Where the parse gives a cue no content ("said in a statement that ..." with the
+    clause hung on "statement"): the run of tokens of the cue's sentence that the tagger
+    puts in a content, nearest the cue, if its mean probability reaches the blend's
+    ``fallback``."""
+    sent = cue.sent
+    runs: list[list[int]] = []
+    for token in sent:
+        if token.i in blocked or tags.probs[token.i, _CONTENT] < 0.5 or "\n" in token.text:
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append(token.i)
+    runs = [r for r in runs if r and any(not doc[i].is_punct for i in r)]
+    if not runs:
+        return []
+    run = min(runs, key=lambda r: min(abs(i - cue.i) for i in r))
+    return run if float(tags.probs[run, _CONTENT].mean()) >= tags.blend.fallback else []
+
+
+def _trimmed(doc: Doc, ids: list[int], tags: Tags, role: int) -> list[int]:
+    """``ids`` without the words at either edge that the tagger puts outside ``role``
+    (punctuation is left to the span trimming); never empty."""
+    words = [i for i in ids if not doc[i].is_punct and not doc[i].is_space]
+    if not words:
+        return ids
+    inside = [i for i in words if tags.probs[i, role] >= tags.blend.trim]
+    if not inside:
+        return ids
+    lo, hi = inside[0], inside[-1]
+    return [i for i in ids if lo <= i <= hi]
 
 
 def _without_clauses(doc: Doc, ids: tuple[int, ...]) -> tuple[int, ...]:

@@ -21,7 +21,7 @@ from ..errors import ModelMissingError
 from ..model import Attribution, Cue, Source, Span
 from . import _lexicons as lex
 from ._attribution_features import LinearModel, QuoteIndex, doc_text
-from ._attribution_spans import RawAttribution, continuation_quotes, find_attributions
+from ._attribution_spans import RawAttribution, Tags, continuation_quotes, find_attributions
 from ._base import Component, ComponentSpec
 
 __all__ = ["AttributionFinder", "SPEC", "records_from_doc", "cue_class", "source_kind", "load_models"]
@@ -50,10 +50,11 @@ def load_models() -> tuple[LinearModel, LinearModel, float, tuple[LinearModel, f
 
 def records_from_doc(
     doc: Doc, cue_model: LinearModel, role_model: LinearModel, threshold: float,
-    ends: tuple[LinearModel, float] | None = None,
+    ends: tuple[LinearModel, float] | None = None, tags: Tags | None = None,
 ) -> tuple[Attribution, ...]:
-    """The attributions of one parsed doc as schema records, in text order."""
-    raws = find_attributions(doc, cue_model, role_model, threshold, ends)
+    """The attributions of one parsed doc as schema records, in text order; ``tags``: the
+    attribution tagger's probabilities for the doc, None to go without."""
+    raws = find_attributions(doc, cue_model, role_model, threshold, ends, tags)
     quotes = QuoteIndex(doc_text(doc))
     _add_continuations(doc, raws, quotes)
     records: list[Attribution] = []

@@ -189,11 +189,18 @@ def _score_batch(
                     overlap_counts(article.text, kept, gold[role], tokens), weight)
 
 
-def evaluate_polnear(folder: Path, *, batch_size: int = 16) -> dict[str, dict[str, dict[str, float]]]:
-    """Score claimgraph's attribution component on a PolNeAR split folder."""
+#: The attribution component of each pipeline profile.
+PROFILE_COMPONENTS = {"full": "claimgraph_attribution_encoder_v1", "fast": "claimgraph_attribution_v1"}
+
+
+def evaluate_polnear(folder: Path, *, batch_size: int = 16, profile: str = "full",
+                     ) -> dict[str, dict[str, dict[str, float]]]:
+    """Score claimgraph's attribution component (that of ``profile``) on a PolNeAR split folder."""
     from ..pipeline import build_pipeline  # late: the pipeline loads spaCy
 
-    nlp = build_pipeline(("claimgraph_attribution_v1",))
+    if profile not in PROFILE_COMPONENTS:
+        raise DatasetError(f"unknown profile {profile!r}: choose from {', '.join(PROFILE_COMPONENTS)}", code="CG602")
+    nlp = build_pipeline((PROFILE_COMPONENTS[profile],))
     articles = list(read_polnear(Path(folder)))
     if not articles:
         raise DatasetError(f"no annotated articles under {folder}: is it a PolNeAR split?", code="CG602")

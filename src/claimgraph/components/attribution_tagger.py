@@ -1,0 +1,190 @@
+"""A fine-tuned encoder that tags every word piece as source, cue or content of an attribution.
+
+The tagger (all-MiniLM-L6-v2 fine-tuned on PolNeAR train, int8 ONNX, run by onnxruntime)
+reads an article in the technique model's word-piece windows and gives, for each piece,
+three independent probabilities: inside a source, inside a cue, inside a content span
+(independent because spans nest: a content often holds another attribution's cue).
+:func:`token_probabilities` turns them into one row per spaCy token.
+
+It does not assemble attributions itself. The attribution component's dependency-based
+search (:mod:`._attribution_spans`) stays in charge of which tokens form one attribution;
+the tagger's probabilities are blended into its scores: the cue-head score, the role of
+each candidate dependent, and how far a cue's verb group runs ("said in a statement").
+The blend weights are chosen on the held-aside part of PolNeAR train (see the model card).
+Training: ``claimgraph train attribution --model encoder`` (the ``train`` extra).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+from tokenizers import Tokenizer
+
+from ..errors import ModelMissingError
+from ..model import Attribution
+from . import techniques_model as tm
+from ._attribution_spans import Tags
+from ._base import ComponentSpec, doc_text
+
+__all__ = ["ROLES", "MODEL_DIR", "Blend", "AttributionTagger", "token_probabilities", "load_tagger", "SPEC"]
+
+#: The tagger's output channels, in order.
+ROLES = ("source", "cue", "content")
+MODEL_DIR = Path(str(resources.files("claimgraph.components") / "models" / "attribution_tagger"))
+#: Windows per encoder call.
+BATCH = 8
+
+#: ``(ids, mask) -> logits [B, L, 3]``: the tagger, ONNX or PyTorch.
+TaggerFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Blend:
+    """How the tagger's probabilities enter the attribution search (0 everywhere: not at all).
+
+    - ``cue``: weight of the tagger's cue logit in the cue-head logit (the rest is the
+      logistic-regression model's), with ``threshold`` the cue probability a head needs;
+    - ``roles``: weight of the tagger's logit (mean probability over the candidate's tokens)
+      added to the role model's score for source, cue and content;
+    - ``extend``: a token next to a cue joins it when its cue probability is at least this
+      (1.0: never);
+    - ``trim``: words at the edges of a source or content whose probability of that role is
+      under this are dropped (0.0: never);
+    - ``fallback``: a cue the parse gives no content takes the run of its sentence the tagger
+      puts in a content, when the run's mean probability is at least this (1.0: never).
+    """
+
+    cue: float = 0.0
+    threshold: float = 0.3
+    roles: float = 0.0
+    extend: float = 1.0
+    trim: float = 0.0
+    fallback: float = 1.0
+
+
+class AttributionTagger:
+    """Per-token source, cue and content probabilities of a document."""
+
+    def __init__(self, encoder: TaggerFn, tokenizer: Tokenizer, blend: Blend) -> None:
+        self.encoder = encoder
+        self.tokenizer = tokenizer
+        self.blend = blend
+        self.cls_id = tokenizer.token_to_id("[CLS]")
+        self.sep_id = tokenizer.token_to_id("[SEP]")
+
+    def piece_probabilities(self, text: str) -> tuple[tm.Encoding, np.ndarray]:
+        """The text's word pieces and their ``[n_pieces, 3]`` probabilities."""
+        enc = tm.encode_text(self.tokenizer, text)
+        if not len(enc.ids):
+            return enc, np.zeros((0, len(ROLES)), dtype=np.float32)
+        windows = tm.make_windows(enc.ids, self.cls_id, self.sep_id)
+        outputs = [self.encoder(windows.ids[k:k + BATCH], windows.mask[k:k + BATCH])
+                   for k in range(0, len(windows.ids), BATCH)]
+        logits = np.concatenate(outputs, axis=0)
+        local = np.arange(len(enc.ids)) - np.asarray(windows.starts)[windows.owner] + 1
+        chosen = logits[windows.owner, local]
+        return enc, 1.0 / (1.0 + np.exp(-np.clip(chosen, -30.0, 30.0)))
+
+    def __call__(self, doc: Doc) -> np.ndarray:
+        enc, probs = self.piece_probabilities(doc_text(doc))
+        return token_probabilities(doc, enc.offsets, probs)
+
+
+def token_probabilities(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """``[len(doc), 3]``: for each token the mean probability of the pieces it overlaps
+    (0 for white space and for a token no piece covers)."""
+    out = np.zeros((len(doc), len(ROLES)), dtype=np.float32)
+    if not len(offsets):
+        return out
+    starts = offsets[:, 0]
+    for token in doc:
+        if token.is_space:
+            continue
+        lo, hi = token.idx, token.idx + len(token)
+        first = int(np.searchsorted(starts, lo, side="right")) - 1
+        k, rows = max(first, 0), []
+        while k < len(offsets) and offsets[k, 0] < hi:
+            if offsets[k, 1] > lo:
+                rows.append(k)
+            k += 1
+        if rows:
+            out[token.i] = probs[rows].mean(axis=0)
+    return out
+
+
+def _onnx_tagger(path: Path, threads: int) -> TaggerFn:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        (logits,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return logits
+
+    return run
+
+
+def read_blend(config: dict) -> Blend:
+    values = config.get("blend", {})
+    return Blend(**{k: float(v) for k, v in values.items()})
+
+
+def load_tagger(folder: Path | None = None, threads: int = 1) -> AttributionTagger:
+    """The shipped tagger (or the one in ``folder``) with its chosen blend.
+
+    ``threads=1`` by default: the pipeline already runs spaCy and the other components."""
+    root = folder or MODEL_DIR
+    needed = [root / n for n in ("encoder.int8.onnx", "tokenizer.json", "config.json")]
+    missing = [p.name for p in needed if not p.is_file()]
+    if missing:
+        raise ModelMissingError(
+            f"the attribution tagger in {root} lacks {', '.join(missing)}: rebuild it with "
+            "`claimgraph train attribution --model encoder` (needs the train extra)"
+        )
+    tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    config = json.loads((root / "config.json").read_text(encoding="utf-8"))
+    return AttributionTagger(_onnx_tagger(root / "encoder.int8.onnx", threads), tokenizer, read_blend(config))
+
+
+# -- the component -----------------------------------------------------------------------
+def _finder_class():  # the attribution module imports this one's types: import it late
+    from .attribution import AttributionFinder, records_from_doc
+
+    class TaggedAttributionFinder(AttributionFinder):
+        """The attribution component with the tagger's probabilities blended in (``full`` profile)."""
+
+        def __init__(self, nlp: Language, name: str) -> None:
+            super().__init__(nlp, name)
+            self.tagger = load_tagger()
+
+        def process(self, doc: Doc) -> Iterable[Attribution]:
+            if not doc.has_annotation("DEP"):
+                return ()
+            tags = Tags(self.tagger(doc), self.tagger.blend)
+            return records_from_doc(doc, self.cue_model, self.role_model, self.threshold, self.ends, tags)
+
+    return TaggedAttributionFinder
+
+
+def make_tagged_attribution(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+    return _finder_class()(nlp, name)
+
+
+SPEC = ComponentSpec(
+    name="claimgraph_attribution_encoder_v1",
+    make=make_tagged_attribution,
+    requires=("token.dep", "token.ent_type"),
+    assigns=("doc._.cg_attributions",),
+)
