@@ -105,3 +105,18 @@ def test_a_cue_the_parse_leaves_without_content_takes_the_tagged_run(parse, mode
     assert att.content.text == "that the bridge would reopen in May"
     assert not [a for a in models(doc, Tags(probs, Blend(threshold=threshold, fallback=0.95)))
                 if "said" in a.cue.text]
+
+
+def test_a_cue_after_its_quotation_takes_the_tagged_quotation_of_the_sentence_before(parse, models) -> None:
+    text = "“We will win this state.” Weaver said."
+    doc = parse(text)
+    probs = np.zeros((len(doc), 3), dtype=np.float32)
+    said = next(t for t in doc if t.text == "said")
+    if said.sent.start == 0:
+        pytest.skip("the parser kept the quotation in the cue's sentence")
+    probs[:said.sent.start, CONTENT] = 0.9
+    _, _, threshold, _ = load_models()
+    found = models(doc, Tags(probs, Blend(threshold=threshold, fallback=0.8)))
+    att = next(a for a in found if a.cue.text == "said")
+    assert att.content.text == "“We will win this state.”"
+    assert att.source is not None and att.source.text == "Weaver"

@@ -265,24 +265,35 @@ def _extended(doc: Doc, cue_ids: list[int], tags: Tags, claimed: set[int]) -> li
 
 def _tagged_content(doc: Doc, cue: Token, tags: Tags, blocked: set[int]) -> list[int]:
     """Where the parse gives a cue no content ("said in a statement that ..." with the
-    clause hung on "statement"): the run of tokens of the cue's sentence that the tagger
-    puts in a content, nearest the cue, if its mean probability reaches the blend's
-    ``fallback``."""
+    clause hung on "statement"; "Weaver said." after the quotation it closes): the run of
+    tokens the tagger puts in a content, nearest the cue, if its mean probability reaches
+    the blend's ``fallback``. Runs are looked for in the cue's sentence, then in the
+    sentences on either side of it within the paragraph."""
     sent = cue.sent
-    runs: list[list[int]] = []
-    for token in sent:
-        if token.i in blocked or tags.probs[token.i, _CONTENT] < 0.5 or "\n" in token.text:
-            if runs and runs[-1]:
-                runs.append([])
-            continue
-        if not runs:
-            runs.append([])
-        runs[-1].append(token.i)
-    runs = [r for r in runs if r and any(not doc[i].is_punct for i in r)]
+    runs = _content_runs(doc, range(sent.start, sent.end), tags, blocked)
+    if not runs:
+        before = doc[sent.start - 1].sent if sent.start > 0 else None
+        after = doc[sent.end].sent if sent.end < len(doc) else None
+        for other in (before, after):
+            if other is not None and "\n" not in doc_text(doc)[min(other.start_char, sent.start_char):
+                                                               max(other.end_char, sent.end_char)]:
+                runs += _content_runs(doc, range(other.start, other.end), tags, blocked)
     if not runs:
         return []
     run = min(runs, key=lambda r: min(abs(i - cue.i) for i in r))
     return run if float(tags.probs[run, _CONTENT].mean()) >= tags.blend.fallback else []
+
+
+def _content_runs(doc: Doc, ids: range, tags: Tags, blocked: set[int]) -> list[list[int]]:
+    """Runs of consecutive tokens among ``ids`` with content probability 0.5 or more."""
+    runs: list[list[int]] = [[]]
+    for i in ids:
+        if i in blocked or tags.probs[i, _CONTENT] < 0.5 or "\n" in doc[i].text:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(i)
+    return [r for r in runs if r and any(not doc[i].is_punct for i in r)]
 
 
 def _trimmed(doc: Doc, ids: list[int], tags: Tags, role: int) -> list[int]:
