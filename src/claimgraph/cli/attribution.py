@@ -44,7 +44,7 @@ def train_attribution(
     model: Annotated[str, typer.Option(help="Which model: lexical (the logistic-regression tables, both "
                                        "profiles) or encoder (the tagger of the full profile, needs the "
                                        "train extra; rebuild lexical first).")] = "lexical",
-    epochs: Annotated[int, typer.Option(help="Fine-tuning epochs (encoder only).")] = 3,
+    epochs: Annotated[int, typer.Option(help="Fine-tuning epochs (encoder only).")] = 5,
     limit: Annotated[int, typer.Option(hidden=True, help="Train on the first N articles (smoke tests).")] = 0,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (encoder only).")] = False,
 ) -> None:

