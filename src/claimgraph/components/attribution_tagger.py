@@ -120,12 +120,7 @@ def token_probabilities(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> np.
 
 
 def _onnx_tagger(path: Path, threads: int) -> TaggerFn:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    session = tm.onnx_session(path, threads)
 
     def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         (logits,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
@@ -151,9 +146,7 @@ def load_tagger(folder: Path | None = None, threads: int = 1) -> AttributionTagg
             f"the attribution tagger in {root} lacks {', '.join(missing)}: rebuild it with "
             "`claimgraph train attribution --model encoder` (needs the train extra)"
         )
-    tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = tm.load_tokenizer(root / "tokenizer.json")
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
     return AttributionTagger(_onnx_tagger(root / "encoder.int8.onnx", threads), tokenizer, read_blend(config))
 

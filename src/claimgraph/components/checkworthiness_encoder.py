@@ -120,9 +120,7 @@ def load_model(folder: Path | None = None, threads: int = 1, lexical_folder: Pat
             "`claimgraph train checkworthiness --model encoder`"
         )
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
-    tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = tm.load_tokenizer(root / "tokenizer.json")
     lexical = load_lexical_model(lexical_folder) if float(config.get("lexical_weight", 0.0)) else None
     return EncoderCheckWorthinessModel(tm._onnx_encoder(root / "encoder.int8.onnx", threads), tokenizer,
                                        lexical, config)

@@ -47,6 +47,8 @@ __all__ = [
     "encode_many",
     "load_model",
     "MODEL_DIR",
+    "load_tokenizer",
+    "onnx_session",
 ]
 
 #: Word pieces per encoder window (plus [CLS] and [SEP]).
@@ -372,13 +374,27 @@ def load_head(path: Path) -> SpanHead:
         return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
 
 
-def _onnx_encoder(path: Path, threads: int) -> EncoderFn:
+def load_tokenizer(path: Path) -> Tokenizer:
+    """A word-piece tokenizer from ``tokenizer.json``, set to neither cut nor pad (the
+    encoders cut their own windows)."""
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def onnx_session(path: Path, threads: int):  # type: ignore[no-untyped-def]
+    """An onnxruntime CPU session for ``path`` on ``threads`` threads (0: onnxruntime chooses)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _onnx_encoder(path: Path, threads: int) -> EncoderFn:
+    session = onnx_session(path, threads)
 
     def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         hidden, logits = session.run(None, {"input_ids": ids, "attention_mask": mask})
@@ -403,9 +419,7 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
             f"the technique model in {folder} lacks {', '.join(missing)}: "
             "rebuild it with `claimgraph train techniques`"
         )
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = load_tokenizer(folder / "tokenizer.json")
     heads = tuple(load_head(folder / head) for _, head in members)
     share = float(config.get("lexical_share", 0.0))
     if share and not (folder / LEXICAL_FILE).is_file():

@@ -263,13 +263,9 @@ def train(config: TrainConfig) -> dict:
     """Train every ensemble member, select, export; returns the figures written to ``config.json``."""
     import shutil
 
-    from tokenizers import Tokenizer
-
     began = time.time()
     base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = tm.load_tokenizer(base / "tokenizer.json")
     articles = _load(config.data, tokenizer)
     train_ids, dev_ids = ptc.split_articles(articles, config.held_out, config.seed)
     select_ids, report_ids = held_aside_halves(dev_ids, config.seed)

@@ -161,16 +161,13 @@ def train_tagger(config: TaggerConfig, choose: Callable[[Path, list[PolnearArtic
     (the blend selection, given the output folder and the held-aside articles) fills in
     the rest of ``config.json``."""
     import torch
-    from tokenizers import Tokenizer
 
     began = time.time()
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
     rng = random.Random(config.seed)
     base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = tm.load_tokenizer(base / "tokenizer.json")
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     train_articles, held_articles = split_articles(list(read_polnear(Path(config.data))))
     if config.limit:

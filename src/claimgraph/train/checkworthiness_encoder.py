@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..components import checkworthiness_encoder as ce
+from ..components import techniques_model as tm
 from ..components.checkworthiness import load_model as load_lexical_model
 from ..components.techniques_train import _export, base_model_dir
 from ..eval.checkthat import Scores, read_checkthat, score_yes_class, sentence_inputs
@@ -114,7 +115,6 @@ def _best(logits: np.ndarray, labels: Sequence[bool]) -> tuple[float, Scores]:
 def train_encoder(config: EncoderConfig) -> dict:
     """Fine-tune, select on dev, export; returns the figures written to ``config.json``."""
     import torch
-    from tokenizers import Tokenizer
 
     began = time.time()
     torch.manual_seed(config.seed)
@@ -122,9 +122,7 @@ def train_encoder(config: EncoderConfig) -> dict:
     rng = np.random.default_rng(config.seed)
     paths = data_files(config.data)
     base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = tm.load_tokenizer(base / "tokenizer.json")
     train_items = read_checkthat(paths["train"])[:config.limit]
     dev_items = read_checkthat(paths["dev"])[:config.limit]
     train_pieces = ce.piece_ids(tokenizer, [i.text for i in train_items])
