@@ -120,3 +120,13 @@ def test_a_cue_after_its_quotation_takes_the_tagged_quotation_of_the_sentence_be
     att = next(a for a in found if a.cue.text == "said")
     assert att.content.text == "“We will win this state.”"
     assert att.source is not None and att.source.text == "Weaver"
+
+
+def test_a_missing_tagger_folder_is_a_clear_error(tmp_path) -> None:
+    from claimgraph.components.attribution_tagger import load_tagger
+    from claimgraph.errors import ModelMissingError
+
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelMissingError, match=r"lacks encoder.int8.onnx, tokenizer.json: .*"
+                                                r"claimgraph train attribution --model encoder"):
+        load_tagger(tmp_path)

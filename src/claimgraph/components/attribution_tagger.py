@@ -27,7 +27,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
-from ..errors import ModelMissingError
 from ..model import Attribution
 from . import techniques_model as tm
 from ._attribution_spans import Tags
@@ -139,13 +138,8 @@ def load_tagger(folder: Path | None = None, threads: int = 1) -> AttributionTagg
 
     ``threads=1`` by default: the pipeline already runs spaCy and the other components."""
     root = folder or MODEL_DIR
-    needed = [root / n for n in ("encoder.int8.onnx", "tokenizer.json", "config.json")]
-    missing = [p.name for p in needed if not p.is_file()]
-    if missing:
-        raise ModelMissingError(
-            f"the attribution tagger in {root} lacks {', '.join(missing)}: rebuild it with "
-            "`claimgraph train attribution --model encoder` (needs the train extra)"
-        )
+    tm.require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "attribution tagger",
+                     "`claimgraph train attribution --model encoder` (needs the train extra)")
     tokenizer = tm.load_tokenizer(root / "tokenizer.json")
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
     return AttributionTagger(_onnx_tagger(root / "encoder.int8.onnx", threads), tokenizer, read_blend(config))

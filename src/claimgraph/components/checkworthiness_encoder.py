@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
-from ..errors import ModelMissingError
 from ..model import Sentence
 from . import techniques_model as tm
 from ._base import ComponentSpec
@@ -112,13 +111,8 @@ def load_model(folder: Path | None = None, threads: int = 1, lexical_folder: Pat
     this process, and ``n_process`` is the way to use more cores.
     """
     root = Path(str(resources.files(MODEL_PACKAGE))) if folder is None else Path(folder)
-    needed = [root / n for n in ("encoder.int8.onnx", "tokenizer.json", "config.json")]
-    missing = [p.name for p in needed if not p.is_file()]
-    if missing:
-        raise ModelMissingError(
-            f"the check-worthiness encoder in {root} lacks {', '.join(missing)}: rebuild it with "
-            "`claimgraph train checkworthiness --model encoder`"
-        )
+    tm.require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "check-worthiness encoder",
+                     "`claimgraph train checkworthiness --model encoder`")
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
     tokenizer = tm.load_tokenizer(root / "tokenizer.json")
     lexical = load_lexical_model(lexical_folder) if float(config.get("lexical_weight", 0.0)) else None

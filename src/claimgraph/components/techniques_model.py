@@ -49,6 +49,7 @@ __all__ = [
     "MODEL_DIR",
     "load_tokenizer",
     "onnx_session",
+    "require_files",
 ]
 
 #: Word pieces per encoder window (plus [CLS] and [SEP]).
@@ -374,6 +375,14 @@ def load_head(path: Path) -> SpanHead:
         return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
 
 
+def require_files(folder: Path, names: Sequence[str], model: str, rebuild: str) -> None:
+    """Raise :class:`ModelMissingError` naming every file of ``names`` missing from ``folder``,
+    with the command (``rebuild``) that makes them again."""
+    missing = [name for name in names if not (folder / name).is_file()]
+    if missing:
+        raise ModelMissingError(f"the {model} in {folder} lacks {', '.join(missing)}: rebuild it with {rebuild}")
+
+
 def load_tokenizer(path: Path) -> Tokenizer:
     """A word-piece tokenizer from ``tokenizer.json``, set to neither cut nor pad (the
     encoders cut their own windows)."""
@@ -412,13 +421,8 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
     config_path = folder / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else {}
     members = [member_files(k) for k in range(int(config.get("members", 1)))]
-    needed = [folder / n for n in ("tokenizer.json", "config.json", *(f for pair in members for f in pair))]
-    missing = [p.name for p in needed if not p.is_file()]
-    if missing:
-        raise ModelMissingError(
-            f"the technique model in {folder} lacks {', '.join(missing)}: "
-            "rebuild it with `claimgraph train techniques`"
-        )
+    require_files(folder, ("tokenizer.json", "config.json", *(f for pair in members for f in pair)),
+                  "technique model", "`claimgraph train techniques`")
     tokenizer = load_tokenizer(folder / "tokenizer.json")
     heads = tuple(load_head(folder / head) for _, head in members)
     share = float(config.get("lexical_share", 0.0))
