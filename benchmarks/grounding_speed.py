@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from claimgraph.components import register_all
-from claimgraph.components.quantities import find_quantities
-from claimgraph.components.times import find_times
+from claimgraph.components.quantities.component import find_quantities
+from claimgraph.components.times.component import find_times
 from claimgraph.pipeline import load_language
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .components import COMPONENTS, register_all
 from .components._base import SECTIONS, seed_doc_text
-from .components.checkworthiness import sentence_bounds
+from .components.checkworthiness.lexical import sentence_bounds
 from .errors import ModelMissingError, PipelineError
 from .ingest import make_article
 from .model import Analysis, Article, ErrorRecord, Sentence

@@ -111,7 +111,7 @@ def test_ingest_keeps_good_lines_reports_bad_one_and_is_idempotent(tmp_path: Pat
 
 
 def test_text_view_shows_ranges_readably():
-    from claimgraph.cli.views import _range
+    from claimgraph.cli._views import _range
 
     assert _range(60.0, None) == "≥ 60"
     assert _range(None, 100.0) == "≤ 100"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from claimgraph.components._attribution_features import quote_regions
+from claimgraph.components.attribution._features import quote_regions
 from claimgraph.model import CUE_CLASSES, SOURCE_KINDS
 from claimgraph.pipeline import analyze, build_pipeline
 
@@ -114,7 +114,7 @@ def test_no_span_crosses_a_line_break(small_nlp) -> None:
 
 
 def test_trailing_cut_points_lie_inside_the_segment(small_nlp) -> None:
-    from claimgraph.components._attribution_ends import cut_points
+    from claimgraph.components.attribution._ends import cut_points
 
     doc = small_nlp("She denied the accusations through a spokeswoman, calling them absurd.")
     said = next(t for t in doc if t.lemma_ == "deny")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimgraph.components._attribution_spans import Tags
-from claimgraph.components.attribution import load_models, records_from_doc
-from claimgraph.components.attribution_tagger import ROLES, Blend, token_probabilities
+from claimgraph.components.attribution._spans import Tags
+from claimgraph.components.attribution.component import load_models, records_from_doc
+from claimgraph.components.attribution.tagger import ROLES, Blend, token_probabilities
 from claimgraph.pipeline import load_language
 
 SOURCE, CUE, CONTENT = (ROLES.index(r) for r in ("source", "cue", "content"))
@@ -123,7 +123,7 @@ def test_a_cue_after_its_quotation_takes_the_tagged_quotation_of_the_sentence_be
 
 
 def test_a_missing_tagger_folder_is_a_clear_error(tmp_path) -> None:
-    from claimgraph.components.attribution_tagger import load_tagger
+    from claimgraph.components.attribution.tagger import load_tagger
     from claimgraph.errors import ModelMissingError
 
     (tmp_path / "config.json").write_text("{}")

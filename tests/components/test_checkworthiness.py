@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from claimgraph.components.checkworthiness import SentenceInput, load_model, sentence_input
+from claimgraph.components.checkworthiness.lexical import SentenceInput, load_model, sentence_input
 from claimgraph.errors import ModelMissingError
 from claimgraph.eval.checkthat import evaluate_checkthat
 from claimgraph.pipeline import build_pipeline

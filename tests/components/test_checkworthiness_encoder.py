@@ -7,8 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from claimgraph.components.checkworthiness import SentenceInput
-from claimgraph.components.checkworthiness_encoder import MAX_PIECES, load_model, piece_ids
+from claimgraph.components.checkworthiness.lexical import SentenceInput
+from claimgraph.components.checkworthiness.transformer import MAX_PIECES, load_model, piece_ids
 from claimgraph.errors import ModelMissingError
 from claimgraph.eval.checkthat import evaluate_checkthat
 from claimgraph.pipeline import build_pipeline, profile_components

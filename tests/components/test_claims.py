@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from claimgraph.components.claims import AUTHOR_BASE, certainty
+from claimgraph.components.claims.component import AUTHOR_BASE, certainty
 from claimgraph.model import Hedge
 from claimgraph.pipeline import analyze, build_pipeline
 
@@ -65,7 +65,7 @@ def test_questions_and_commands_are_not_claims(small_nlp) -> None:
 
 
 def test_checkworthiness_is_copied_from_the_sentence(small_nlp) -> None:
-    from claimgraph.components.claims import Claims
+    from claimgraph.components.claims.component import Claims
     from claimgraph.model import Sentence
 
     doc = small_nlp("The bridge collapsed on Tuesday morning.")

@@ -8,7 +8,7 @@ import pytest
 
 import claimgraph
 
-from claimgraph.components.event_types import EVENT_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
+from claimgraph.components.events.types import EVENT_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
 from claimgraph.model import Quantity, TimeExpression
 
 EVENTS = "claimgraph_events_v1"

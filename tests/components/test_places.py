@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from claimgraph.components._gazetteer import gazetteer, normalise
+from claimgraph.components.places._gazetteer import gazetteer, normalise
 from claimgraph.model import PLACE_PRECISIONS
 
 
@@ -137,7 +137,7 @@ def test_packaged_index_matches_installed_sources():
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
             pytest.skip(f"{name} is not installed (only needed to rebuild the index)")
-        assert installed == version, f"rebuild the index: python -m claimgraph.components.gazetteer_index ({name})"
+        assert installed == version, f"rebuild the index: python -m claimgraph.train.gazetteer ({name})"
 
 
 def test_untagged_places_after_prepositions_or_as_objects(places_nlp):

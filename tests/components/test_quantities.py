@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimgraph.components._numbers import bounds_of, parse_number, vague_value
-from claimgraph.components._quantity_roles import ROLES
-from claimgraph.components.quantities import find_quantities
+from claimgraph.components.quantities._roles import ROLES
+from claimgraph.components.quantities.component import find_quantities
 from claimgraph.pipeline import build_pipeline
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimgraph.components import techniques_lexical as tl
+from claimgraph.components.techniques import lexical as tl
 
 
 def test_every_piece_gets_the_features_of_its_word() -> None:

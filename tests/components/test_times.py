@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.components._timex import find_timexes, parse_published
+from claimgraph.components.times._timex import find_timexes, parse_published
 from claimgraph.model import TIME_PRECISIONS, Article
 from claimgraph.pipeline import _prepare_doc, build_pipeline
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.components._quantity_roles import ROLES
+from claimgraph.components.quantities._roles import ROLES
 from claimgraph.errors import DatasetError
 from claimgraph.eval.grounding import (
     GoldQuantity,

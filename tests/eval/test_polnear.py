@@ -166,7 +166,7 @@ def test_unknown_profile_is_a_clear_error(tmp_path: Path) -> None:
 def test_cli_train_tagger_on_a_subset(tmp_path: Path) -> None:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from claimgraph.components.attribution_tagger import load_tagger
+    from claimgraph.components.attribution.tagger import load_tagger
 
     out = tmp_path / "tagger"
     result = CliRunner().invoke(app, ["train", "attribution", "--model", "encoder", "--polnear",

@@ -49,7 +49,7 @@ def train_attribution(
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (encoder only).")] = False,
 ) -> None:
     """Rebuild the attribution model from PolNeAR train (90% fit, 10% held out)."""
-    from ..components.attribution_training import MODEL_DIR, train_attribution as train
+    from ..train.attribution import MODEL_DIR, train_attribution as train
     from ..pipeline import load_language
     from ._common import stdout
 
@@ -64,7 +64,7 @@ def train_attribution(
 
 
 def _train_tagger(polnear: Path, out: Path | None, epochs: int, limit: int, json_out: bool) -> None:
-    from ..components.attribution_tagger import MODEL_DIR
+    from ..components.attribution.tagger import MODEL_DIR
     from ..train.attribution_tagger import TaggerConfig, choose_blend, train_tagger, write_model_card
     from ._common import print_json, stderr, stdout
 
@@ -121,7 +121,7 @@ def train_checkworthiness(
     """Rebuild the check-worthiness model from ../shared/data/checkthat2024."""
     from importlib import resources
 
-    from ..components.checkworthiness import MODEL_PACKAGE
+    from ..components.checkworthiness.lexical import MODEL_PACKAGE
     from ..train.checkworthiness import train
     from ._common import print_json, stdout
 
@@ -152,7 +152,7 @@ def _train_encoder(data: Path, output: Path | None, seed: int, limit: int | None
                    json_out: bool) -> None:
     from importlib import resources
 
-    from ..components.checkworthiness_encoder import MODEL_PACKAGE
+    from ..components.checkworthiness.transformer import MODEL_PACKAGE
     from ..train.checkworthiness_encoder import EncoderConfig, train_encoder
     from ._common import print_json, stderr, stdout
 

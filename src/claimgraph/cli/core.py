@@ -85,7 +85,7 @@ def analyze(
 
         text = html_report(analyses[0])
     else:
-        from .views import analysis_view
+        from ._views import analysis_view
 
         if output is None:
             for analysis in analyses:
@@ -171,7 +171,7 @@ def search(
 ) -> None:
     """Search stored articles by text, source, cue class, author claims or technique."""
     from ..store import open_store
-    from .views import hits_table
+    from ._views import hits_table
 
     if query is None and not (source or cue_class or author_only or technique):
         raise UsageError("give a query or at least one filter (--source, --cue-class, --author-only, --technique)")

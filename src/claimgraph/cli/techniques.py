@@ -20,7 +20,7 @@ OutputOpt = Annotated[Path, typer.Option("-o", "--output", help="Predictions fil
 
 def detect(articles: ArticlesOpt, output: OutputOpt) -> None:
     """Predict technique spans (SI format: id, start, end)."""
-    from ..components.techniques import detect_articles
+    from ..components.techniques.component import detect_articles
 
     write_output(ptc.format_si(detect_articles(ptc.read_articles(articles))), output)
 
@@ -31,7 +31,7 @@ def classify(
     output: OutputOpt,
 ) -> None:
     """Label given spans with a technique (TC format: id, technique, start, end)."""
-    from ..components.techniques import classify_articles
+    from ..components.techniques.component import classify_articles
 
     texts = ptc.read_articles(articles)
     write_output(ptc.format_tc(classify_articles(texts, ptc.read_span_file(spans))), output)
@@ -43,7 +43,7 @@ class Half(str, Enum):
 
 
 def _held_out_ids(half: Half | None = None) -> list[str]:
-    from ..components.techniques_model import MODEL_DIR
+    from ..components.techniques.model import MODEL_DIR
 
     config = json.loads((MODEL_DIR / "config.json").read_text(encoding="utf-8"))
     return list(config.get(f"{half.value}_ids" if half else "held_out_ids", ()))
@@ -75,7 +75,7 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score technique detection (SI) and classification (TC) as SemEval-2020 Task 11 did."""
-    from ..components.techniques import evaluate_articles
+    from ..components.techniques.component import evaluate_articles
 
     texts = ptc.read_articles(articles)
     if held_out or half:
@@ -100,9 +100,9 @@ def train(
     limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,
 ) -> None:
     """Rebuild the technique model from ../shared/data/ptc (needs the train extra)."""
-    from ..components.techniques_model import MODEL_DIR
-    from ..components.techniques_train import TrainConfig
-    from ..components.techniques_train import train as run
+    from ..components.techniques.model import MODEL_DIR
+    from ..train.techniques import TrainConfig
+    from ..train.techniques import train as run
 
     if not (data / "train-articles").is_dir():
         raise DatasetError(f"{data} holds no train-articles/ folder: pass --data path/to/ptc")

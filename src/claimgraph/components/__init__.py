@@ -6,18 +6,16 @@ whatever this tuple lists.
 
 from __future__ import annotations
 
-from . import (
-    attribution,
-    attribution_tagger,
-    checkworthiness,
-    checkworthiness_encoder,
-    claims,
-    events,
-    places,
-    quantities,
-    techniques,
-    times,
-)
+from .attribution import component as attribution
+from .attribution import tagger as attribution_tagger
+from .checkworthiness import lexical as checkworthiness
+from .checkworthiness import transformer as checkworthiness_encoder
+from .claims import component as claims
+from .events import component as events
+from .places import component as places
+from .quantities import component as quantities
+from .techniques import component as techniques
+from .times import component as times
 from ._base import SECTIONS, Component, ComponentSpec, ensure_extensions
 
 __all__ = ["COMPONENTS", "SECTIONS", "Component", "ComponentSpec", "register_all", "ensure_extensions"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sklearn.metrics import precision_recall_fscore_support
 
-from ..components.checkworthiness import SentenceInput, load_model, sentence_input
+from ..components.checkworthiness.lexical import SentenceInput, load_model, sentence_input
 from ..errors import DatasetError
 
 __all__ = [
@@ -131,7 +131,7 @@ def _profile_model(profile: str, model_dir: Path | None):
     if profile == "fast":
         return load_model(model_dir)
     if profile == "full":
-        from ..components.checkworthiness_encoder import load_model as load_encoder_model
+        from ..components.checkworthiness.transformer import load_model as load_encoder_model
 
         return load_encoder_model(model_dir)
     raise DatasetError(f"unknown profile {profile!r}: choose from full, fast")

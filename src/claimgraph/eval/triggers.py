@@ -138,7 +138,7 @@ def score_documents(cases: Sequence[_DocCase]) -> list[TriggerScore]:
 
 def evaluate_triggers(root: Path, topics: frozenset[str] = DEV_TOPICS, nlp=None) -> list[TriggerScore]:  # type: ignore[no-untyped-def]
     """Score the events component on ECB+ (``root`` holds ``ECB+/`` and the sentence CSV)."""
-    from ..components.events import SPEC
+    from ..components.events.component import SPEC
     from ..pipeline import build_pipeline
 
     csv_path = root / "ECBplus_coreference_sentences.csv"

@@ -6,7 +6,7 @@ the same thing.
   month by its first day). Without one, the article's publication date is used with code 3,
   ACLED's code for "the date is uncertain", and ``date_source`` says "published".
 * ``event_type`` / ``sub_event_type``: the ACLED mapping of claimgraph's type
-  (:data:`claimgraph.components.event_types.EVENT_TYPES`); empty for types ACLED does not
+  (:data:`claimgraph.components.events.types.EVENT_TYPES`); empty for types ACLED does not
   code (accusations, warnings, claims of responsibility). ``claimgraph_type`` and
   ``plover`` are always given.
 * ``actor1`` / ``assoc_actor_1``: the first actor and the others; ``actor2`` /
@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from ..components.event_types import EVENT_TYPES
+from ..components.events.types import EVENT_TYPES
 from ..model import Analysis, Event, Quantity
 
 __all__ = ["EVENTS_CSV_FIELDS", "event_rows", "write_events_csv"]
@@ -151,7 +151,7 @@ def _place_columns(event: Event) -> dict[str, object]:
 def _country_name(code: str | None) -> str:
     if not code:
         return ""
-    from ..components._gazetteer import gazetteer  # loaded once per process, on first use
+    from ..components.places._gazetteer import gazetteer  # loaded once per process, on first use
 
     return gazetteer().country_names.get(code, code)
 

@@ -12,7 +12,7 @@ Needs the ``train`` extra (PyTorch, transformers, onnx, the base encoder package
 4. after each epoch measure token-level F1 of each role on the held-aside articles and keep
    the best epoch (mean of the three);
 5. export it as int8 ONNX, then choose the blend with the attribution search
-   (:class:`~claimgraph.components.attribution_tagger.Blend`) on the held-aside articles,
+   (:class:`~claimgraph.components.attribution.tagger.Blend`) on the held-aside articles,
    with the int8 tagger that ships, and write ``config.json`` and ``MODEL_CARD.md``.
 
 Seeded (torch, the window cuts and the batch order).
@@ -34,10 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from ..components import attribution_tagger as at
-from ..components import techniques_model as tm
-from ..components.attribution_training import split_articles
-from ..components.techniques_train import _export, _freeze, base_model_dir
+from ..components.attribution import tagger as at
+from ..components.techniques import model as tm
+from .attribution import split_articles
+from .techniques import _export, _freeze, base_model_dir
 from ..eval.polnear import PolnearArticle, read_polnear
 
 __all__ = ["TaggerConfig", "train_tagger", "piece_targets"]
@@ -252,8 +252,8 @@ def choose_blend(out: Path, held: list[PolnearArticle], nlp=None, docs=None,  # 
     in ``out`` and the shipped logistic-regression models; writes it into ``config.json``."""
     from dataclasses import replace
 
-    from ..components.attribution import load_models, records_from_doc
-    from ..components.attribution_training import _held_scores
+    from ..components.attribution.component import load_models, records_from_doc
+    from .attribution import _held_scores
     from ..pipeline import load_language
 
     cue_model, role_model, lr_threshold, ends = load_models()

@@ -23,7 +23,7 @@ import spacy
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_recall_curve
 
-from ..components.checkworthiness import CheckWorthinessModel, HashedTfidf, SyntaxFeatures
+from ..components.checkworthiness.lexical import CheckWorthinessModel, HashedTfidf, SyntaxFeatures
 from ..errors import DatasetError
 from ..eval.checkthat import CheckThatItem, Scores, read_checkthat, score_yes_class, sentence_inputs
 

@@ -28,10 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..components import checkworthiness_encoder as ce
-from ..components import techniques_model as tm
-from ..components.checkworthiness import load_model as load_lexical_model
-from ..components.techniques_train import _export, base_model_dir
+from ..components.checkworthiness import transformer as ce
+from ..components.techniques import model as tm
+from ..components.checkworthiness.lexical import load_model as load_lexical_model
+from .techniques import _export, base_model_dir
 from ..eval.checkthat import Scores, read_checkthat, score_yes_class, sentence_inputs
 from .checkworthiness import best_threshold, data_files
 

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from ..errors import DatasetError
 from ..eval.polnear import PolnearArticle, read_polnear, score_articles
 from ..eval.spans import Fragments
-from ._attribution_ends import cut_features, cut_points
-from ._attribution_features import (
+from ..components.attribution._ends import cut_features, cut_points
+from ..components.attribution._features import (
     ROLE_LABELS,
     LinearModel,
     QuoteIndex,
@@ -34,7 +34,7 @@ from ._attribution_features import (
     cue_features,
     is_cue_candidate,
 )
-from ._attribution_spans import find_attributions
+from ..components.attribution._spans import find_attributions
 
 __all__ = ["MODEL_DIR", "TrainingReport", "train_attribution", "split_articles", "save_model", "load_model"]
 
@@ -216,7 +216,7 @@ def _held_scores(held, by_name, predict_doc) -> tuple[float, dict[str, Any]]:
 
 
 def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict[str, Any]]:
-    from .attribution import records_from_doc  # the component's own path, so figures match it
+    from ..components.attribution.component import records_from_doc  # the component's own path, so figures match it
 
     best: tuple[float, float, dict[str, Any]] | None = None
     for threshold in THRESHOLDS:
@@ -230,7 +230,7 @@ def _choose_threshold(cue_model, role_model, held, by_name) -> tuple[float, dict
 
 def _choose_end_threshold(cue_model, role_model, threshold, end_model, held, by_name):  # type: ignore[no-untyped-def]
     """The content-end threshold (None: no cut) with the best mean F1 on the held-out part."""
-    from .attribution import records_from_doc
+    from ..components.attribution.component import records_from_doc
 
     best: tuple[float, float | None, dict[str, Any]] | None = None
     for end_threshold in END_THRESHOLDS:

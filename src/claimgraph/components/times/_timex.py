@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ._numbers import parse_number
+from .._numbers import parse_number
 
 __all__ = ["TimexMatch", "find_timexes", "parse_published"]
 

@@ -33,8 +33,8 @@ import numpy as np
 from ..errors import ModelMissingError
 from ..eval import ptc
 from ..model import TECHNIQUES
-from . import techniques_lexical as tl
-from . import techniques_model as tm
+from ..components.techniques import lexical as tl
+from ..components.techniques import model as tm
 
 __all__ = ["TrainConfig", "train", "evaluate_split", "base_model_dir"]
 

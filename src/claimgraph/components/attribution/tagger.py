@@ -27,10 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
-from ..model import Attribution
-from . import techniques_model as tm
-from ._attribution_spans import Tags
-from ._base import ComponentSpec, doc_text
+from ...model import Attribution
+from ..techniques import model as tm
+from ._spans import Tags
+from .._base import ComponentSpec, doc_text
 
 __all__ = ["ROLES", "MODEL_DIR", "Blend", "AttributionTagger", "token_probabilities", "load_tagger", "SPEC"]
 
@@ -147,7 +147,7 @@ def load_tagger(folder: Path | None = None, threads: int = 1) -> AttributionTagg
 
 # -- the component -----------------------------------------------------------------------
 def _finder_class():  # the attribution module imports this one's types: import it late
-    from .attribution import AttributionFinder, records_from_doc
+    from .component import AttributionFinder, records_from_doc
 
     class TaggedAttributionFinder(AttributionFinder):
         """The attribution component with the tagger's probabilities blended in (``full`` profile)."""

@@ -30,9 +30,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..errors import ModelMissingError
-from ..model import Sentence
-from ._base import Component, ComponentSpec, doc_text
+from ...errors import ModelMissingError
+from ...model import Sentence
+from .._base import Component, ComponentSpec, doc_text
 
 __all__ = [
     "CheckWorthiness",

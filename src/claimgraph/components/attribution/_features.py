@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from . import _lexicons as lex
-from ._base import doc_text
+from .. import _lexicons as lex
+from .._base import doc_text
 
 __all__ = [
     "doc_text",

@@ -23,11 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
-from ..model import Sentence
-from . import techniques_model as tm
-from ._base import ComponentSpec
-from .checkworthiness import CheckWorthiness, CheckWorthinessModel, SentenceInput, doc_inputs
-from .checkworthiness import load_model as load_lexical_model
+from ...model import Sentence
+from ..techniques import model as tm
+from .._base import ComponentSpec
+from .lexical import CheckWorthiness, CheckWorthinessModel, SentenceInput, doc_inputs
+from .lexical import load_model as load_lexical_model
 
 __all__ = ["EncoderCheckWorthiness", "EncoderCheckWorthinessModel", "MODEL_PACKAGE", "SPEC",
            "MAX_PIECES", "piece_ids", "load_model"]

@@ -17,12 +17,12 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..errors import ModelMissingError
-from ..model import Attribution, Cue, Source, Span
-from . import _lexicons as lex
-from ._attribution_features import LinearModel, QuoteIndex, doc_text
-from ._attribution_spans import RawAttribution, Tags, continuation_quotes, find_attributions
-from ._base import Component, ComponentSpec
+from ...errors import ModelMissingError
+from ...model import Attribution, Cue, Source, Span
+from .. import _lexicons as lex
+from ._features import LinearModel, QuoteIndex, doc_text
+from ._spans import RawAttribution, Tags, continuation_quotes, find_attributions
+from .._base import Component, ComponentSpec
 
 __all__ = ["AttributionFinder", "SPEC", "records_from_doc", "cue_class", "source_kind", "load_models"]
 

@@ -23,11 +23,11 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span as DocSpan, Token
 
-from ..model import Attribution, Claim, Hedge, Sentence
-from . import _lexicons as lex
-from ._attribution_features import doc_text
-from ._base import Component, ComponentSpec, get_section
-from .checkworthiness import sentence_bounds
+from ...model import Attribution, Claim, Hedge, Sentence
+from .. import _lexicons as lex
+from ..attribution._features import doc_text
+from .._base import Component, ComponentSpec, get_section
+from ..checkworthiness.lexical import sentence_bounds
 
 __all__ = ["Claims", "SPEC", "find_hedges", "certainty", "AUTHOR_BASE"]
 

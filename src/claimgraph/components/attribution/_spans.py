@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ._attribution_ends import cut_segment
-from ._attribution_features import (
+from ._ends import cut_segment
+from ._features import (
     LinearModel,
     QuoteIndex,
     candidate_features,
@@ -28,7 +28,7 @@ from ._attribution_features import (
 if TYPE_CHECKING:
     import numpy as np
 
-    from .attribution_tagger import Blend
+    from .tagger import Blend
 
 __all__ = ["RawAttribution", "find_attributions", "continuation_quotes", "Tags"]
 

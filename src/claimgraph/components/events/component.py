@@ -35,9 +35,9 @@ from collections.abc import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Event, Place, Quantity, Span, TimeExpression
-from ._base import Component, ComponentSpec, doc_text, get_section
-from ._event_rules import (
+from ...model import Event, Place, Quantity, Span, TimeExpression
+from .._base import Component, ComponentSpec, doc_text, get_section
+from ._rules import (
     Draft,
     build_matcher,
     find_drafts,
@@ -45,7 +45,7 @@ from ._event_rules import (
     is_consequence,
     subject_token,
 )
-from .event_types import HARM_FAMILIES, ROLES_BY_FAMILY
+from .types import HARM_FAMILIES, ROLES_BY_FAMILY
 
 __all__ = ["Events", "SPEC", "sentence_units"]
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ._attribution_features import LinearModel, QuoteIndex
+from ._features import LinearModel, QuoteIndex
 
 __all__ = ["cut_points", "cut_features", "cut_segment"]
 

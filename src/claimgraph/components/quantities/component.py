@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..model import Quantity
-from ._base import Component, ComponentSpec, doc_text
-from ._numbers import MODIFIER_PATTERN, VAGUE, bounds_of, parse_number, vague_value
-from ._quantity_roles import (
+from ...model import Quantity
+from .._base import Component, ComponentSpec, doc_text
+from .._numbers import MODIFIER_PATTERN, VAGUE, bounds_of, parse_number, vague_value
+from ._roles import (
     CURRENCY_SYMBOLS,
     MEASURE_UNITS,
     PERSON_NOUNS,

@@ -17,8 +17,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..model import TimeExpression
-from ._base import Component, ComponentSpec, doc_meta, doc_text
+from ...model import TimeExpression
+from .._base import Component, ComponentSpec, doc_meta, doc_text
 from ._timex import TimexMatch, find_timexes, parse_published
 
 __all__ = ["Times", "SPEC", "find_times"]

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .event_types import (
+from .types import (
     CONSEQUENCE_VERBS,
     DISASTER_OBJECTS,
     EVENT_TYPES,

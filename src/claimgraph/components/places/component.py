@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Place
-from ._base import Component, ComponentSpec, doc_text
+from ...model import Place
+from .._base import Component, ComponentSpec, doc_text
 from ._gazetteer import Gazetteer, Match, gazetteer
 
 __all__ = ["Places", "SPEC", "PLACE_LABELS"]

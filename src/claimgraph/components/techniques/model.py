@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-from ..errors import ModelMissingError
-from ..model import TECHNIQUES
-from .techniques_lexical import LexicalModel, load_lexical
+from ...errors import ModelMissingError
+from ...model import TECHNIQUES
+from .lexical import LexicalModel, load_lexical
 
 __all__ = [
     "WINDOW",

@@ -12,7 +12,7 @@ Building the index from those packages takes several seconds and leaves ~450 MB 
 freed-but-held memory in the process, so it is done once, ahead of time, into a compact
 file shipped in the package (``models/gazetteer/index.json.gz``, ~2 MB) that loads in a
 fraction of a second. Rebuild it after upgrading either package with
-``python -m claimgraph.components.gazetteer_index``. Loading falls back to building in memory
+``python -m claimgraph.train.gazetteer``. Loading falls back to building in memory
 when the file is absent.
 """
 
@@ -30,7 +30,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelMissingError
+from ...errors import ModelMissingError
 
 __all__ = ["Candidate", "Match", "Gazetteer", "gazetteer", "normalise", "build_index", "INDEX_FILE"]
 
@@ -282,7 +282,7 @@ def gazetteer() -> Gazetteer:
     except ImportError as exc:
         raise ModelMissingError(
             f"the packaged gazetteer index is missing and {exc.name} is not installed to rebuild it: "
-            "run `pip install 'claimgraph[gazetteer]'` then `python -m claimgraph.components.gazetteer_index`"
+            "run `pip install 'claimgraph[gazetteer]'` then `python -m claimgraph.train.gazetteer`"
         ) from None
 
 

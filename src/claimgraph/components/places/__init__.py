@@ -1,0 +1,2 @@
+"""Places: place names geocoded offline against the packaged gazetteer.
+"""

@@ -1,0 +1,2 @@
+"""Quantities: numbers with value, range, unit and role (killed, injured, attending, ...).
+"""

@@ -1,0 +1,2 @@
+"""Time expressions normalised against the publication date, with a precision.
+"""
