@@ -1,11 +1,20 @@
-"""Shared fixtures: the ``../shared/data`` folder, and a cached pipeline."""
+"""The one conftest: the ``../shared/data`` folder, a cached pipeline, a store, and the ingest tests' DNS stub.
+
+Builders for hand-made records live beside the tests that use them (``tests/store/storekit.py``,
+``tests/ingest/ingest_builders.py``)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.ingest.ingest_builders import dns  # noqa: F401 - a fixture for the ingest tests
+from tests.store.storekit import TEXT, full_analysis, make_article
+
+from claimgraph.model import Analysis
+from claimgraph.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("CLAIMGRAPH_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -29,3 +38,24 @@ def nlp():
     from claimgraph.pipeline import build_pipeline
 
     return build_pipeline()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "claimgraph.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def analysis() -> Analysis:
+    return full_analysis(make_article())
+
+
+@pytest.fixture
+def analysis_of() -> Callable[..., Analysis]:
+    """Build the full analysis of an article with the given metadata (and optional prefix text)."""
+
+    def build(prefix: str = "", **meta: object) -> Analysis:
+        return full_analysis(make_article(prefix + TEXT, **meta))
+
+    return build

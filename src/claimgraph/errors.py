@@ -9,6 +9,7 @@ an error into one line, ``error CGnnn: message``, and exit code 1 (2 for usage e
 from __future__ import annotations
 
 __all__ = [
+    "CODES",
     "ClaimgraphError",
     "InputError",
     "EmptyInputError",
@@ -28,6 +29,48 @@ __all__ = [
     "UsageError",
     "DatasetError",
 ]
+
+
+#: Every code claimgraph raises or records, with what it means. A test checks that each code
+#: in the source is listed here and documented in docs/errors.md; add a new code here first.
+CODES: dict[str, str] = {
+    "CG000": "an error with no more specific code",
+    # input
+    "CG100": "unreadable input or bad metadata value",
+    "CG101": "empty input: no article text",
+    "CG102": "binary input",
+    "CG103": "input larger than the limit",
+    "CG104": "text that cannot be decoded",
+    "CG105": "a page or feed entry with no article text",
+    "CG106": "a malformed record (JSONL line, feed, WARC record)",
+    "CG107": "an unsupported file type, URL scheme or content type",
+    "CG108": "a path that does not exist",
+    "CG109": "an event id that the corpus does not have",
+    # network
+    "CG200": "a URL that could not be fetched",
+    "CG201": "a URL on a private, loopback or reserved address, refused",
+    # store
+    "CG300": "a database operation failed",
+    "CG301": "the file is not a claimgraph database, or is damaged",
+    "CG302": "the database was written by a newer claimgraph",
+    "CG303": "a search query that is not valid",
+    "CG304": "the database cannot be opened or written, or stayed locked",
+    "CG305": "no database at the path",
+    "CG306": "an analysis that does not belong to its article",
+    "CG307": "text that cannot be stored as UTF-8",
+    # pipeline and models
+    "CG400": "a pipeline component failed on this article",
+    "CG401": "a model file is missing",
+    "CG402": "a record whose offsets do not match the text, dropped",
+    "CG403": "output that does not follow the schema",
+    # usage
+    "CG500": "wrong usage: an unknown option value or a missing argument",
+    "CG501": "a feature this version does not have",
+    # evaluation data
+    "CG600": "an evaluation or training data set that cannot be used",
+    "CG601": "a malformed annotation file",
+    "CG602": "an evaluation or training folder with no usable articles",
+}
 
 
 class ClaimgraphError(Exception):

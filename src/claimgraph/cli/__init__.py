@@ -1,7 +1,9 @@
 """The ``claimgraph`` command line: a thin Typer layer over the library.
 
-Commands are registered here, explicitly, from the modules that implement them; each
-module only parses options, calls the library and renders the result.
+Commands are registered here, explicitly, from the modules that implement them, one module
+per command group (``articles``: analyze, ingest, search, export; ``corpus``: events, compare;
+``evaluate``; ``train``; ``techniques``); each only parses options, calls the library and
+renders the result.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import ClaimgraphError
-from . import attribution, core, corpus, grounding, techniques
+from . import articles, corpus, evaluate, techniques, train
 
 __all__ = ["app", "main"]
 
@@ -47,21 +49,21 @@ app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(train_app, name="train")
 app.add_typer(techniques_app, name="techniques")
 
-app.command("analyze")(core.analyze)
-app.command("ingest")(core.ingest)
-app.command("search")(core.search)
-app.command("export")(grounding.export)
+app.command("analyze")(articles.analyze)
+app.command("ingest")(articles.ingest)
+app.command("search")(articles.search)
+app.command("export")(articles.export)
 app.command("events")(corpus.events)
 app.command("compare")(corpus.compare)
 
-evaluate_app.command("attribution")(attribution.evaluate_attribution)
-evaluate_app.command("checkworthiness")(attribution.evaluate_checkworthiness)
-evaluate_app.command("techniques")(techniques.evaluate)
-evaluate_app.command("clustering")(corpus.evaluate_clustering)
+evaluate_app.command("attribution")(evaluate.evaluate_attribution)
+evaluate_app.command("checkworthiness")(evaluate.evaluate_checkworthiness)
+evaluate_app.command("techniques")(evaluate.evaluate_techniques)
+evaluate_app.command("clustering")(evaluate.evaluate_clustering)
 
-train_app.command("checkworthiness")(attribution.train_checkworthiness)
-train_app.command("attribution")(attribution.train_attribution)
-train_app.command("techniques")(techniques.train)
+train_app.command("checkworthiness")(train.train_checkworthiness)
+train_app.command("attribution")(train.train_attribution)
+train_app.command("techniques")(train.train_techniques)
 
 techniques_app.command("detect")(techniques.detect)
 techniques_app.command("classify")(techniques.classify)

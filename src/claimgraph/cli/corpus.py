@@ -1,4 +1,4 @@
-"""CLI: events across articles, outlet comparison, clustering evaluation."""
+"""CLI: `claimgraph events` and `claimgraph compare`, events across articles and outlets side by side."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from rich.table import Column, Table
 from ..errors import StoreError, UsageError
 from ..model import Analysis
 from ._common import print_json, stdout, write_output
+
+__all__ = ["events", "compare", "load_analyses"]
 
 FORMATS = ("text", "json", "html")
 
@@ -67,26 +69,3 @@ def compare(
         write_output(render_html(comparison), None)
     else:
         write_output(render_text(comparison), None)
-
-
-def evaluate_clustering(
-    ecbplus: Annotated[Path, typer.Option(help="ECB+ folder with one sub-folder per topic.")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Cluster ECB+ documents into events and score them (B-cubed, ARI)."""
-    from ..eval.clustering import cluster_ecbplus
-
-    scores = cluster_ecbplus(ecbplus)
-    if json_out:
-        print_json(scores.as_json())
-        return
-    table = Table("metric", "value")
-    for key, value in scores.as_json().items():
-        table.add_row(key, f"{value:.4f}")
-    table.add_row("documents", str(scores.documents))
-    table.add_row("gold events", str(scores.gold_clusters))
-    table.add_row("predicted events", str(scores.predicted_clusters))
-    stdout.print(table)
-
-
-__all__ = ["events", "compare", "evaluate_clustering", "load_analyses"]

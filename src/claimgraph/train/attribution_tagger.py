@@ -319,7 +319,7 @@ def write_model_card(out: Path, result: dict) -> None:
 Tags every word piece of an article with three independent probabilities: inside a source,
 inside a cue, inside a content span of an attribution (PolNeAR's notion: speech, beliefs,
 intentions). The attribution component blends them into its logistic-regression search
-(`components/attribution_tagger.py`); the `fast` profile runs that search without them.
+(`components/attribution/tagger.py`); the `fast` profile runs that search without them.
 
 - **Built**: {result['date']} by `claimgraph train attribution --model encoder`
   ({result['epochs']} epochs, seed {result['seed']}, batch {result['batch']}, learning rate {result['lr']},

@@ -28,14 +28,36 @@ from ._features import (
 if TYPE_CHECKING:
     import numpy as np
 
-    from .tagger import Blend
-
-__all__ = ["RawAttribution", "find_attributions", "continuation_quotes", "Tags"]
+__all__ = ["Blend", "RawAttribution", "find_attributions", "continuation_quotes", "Tags"]
 
 _EDGE_PUNCT = set(",.;:!?-–—()[]")
 _QUOTE_TOKENS = {'"', "“", "”", "''", "«", "»", "„"}
 _CLOSING_PUNCT = set(",.!?")
 _OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Blend:
+    """How the tagger's probabilities enter the attribution search (0 everywhere: not at all).
+
+    - ``cue``: weight of the tagger's cue logit in the cue-head logit (the rest is the
+      logistic-regression model's), with ``threshold`` the cue probability a head needs;
+    - ``roles``: weight of the tagger's logit (mean probability over the candidate's tokens)
+      added to the role model's score for source, cue and content;
+    - ``extend``: a token next to a cue joins it when its cue probability is at least this
+      (1.0: never);
+    - ``trim``: words at the edges of a source or content whose probability of that role is
+      under this are dropped (0.0: never);
+    - ``fallback``: a cue the parse gives no content takes the run of its sentence the tagger
+      puts in a content, when the run's mean probability is at least this (1.0: never).
+    """
+
+    cue: float = 0.0
+    threshold: float = 0.3
+    roles: float = 0.0
+    extend: float = 1.0
+    trim: float = 0.0
+    fallback: float = 1.0
 
 
 @dataclass(slots=True)
@@ -54,7 +76,7 @@ class RawAttribution:
 @dataclass(frozen=True, slots=True)
 class Tags:
     """The attribution tagger's per-token probabilities (``[len(doc), 3]``: source, cue,
-    content) and how they are blended in (see ``attribution_tagger``)."""
+    content) and how they are blended in (see :mod:`.tagger`)."""
 
     probs: np.ndarray
     blend: Blend

@@ -7,7 +7,7 @@ three independent probabilities: inside a source, inside a cue, inside a content
 :func:`token_probabilities` turns them into one row per spaCy token.
 
 It does not assemble attributions itself. The attribution component's dependency-based
-search (:mod:`._attribution_spans`) stays in charge of which tokens form one attribution;
+search (:mod:`._spans`) stays in charge of which tokens form one attribution;
 the tagger's probabilities are blended into its scores: the cue-head score, the role of
 each candidate dependent, and how far a cue's verb group runs ("said in a statement").
 The blend weights are chosen on the held-aside part of PolNeAR train (see the model card).
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -28,11 +27,12 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ...model import Attribution
-from ..techniques import model as tm
-from ._spans import Tags
+from ..encoder import Encoding, encode_text, load_tokenizer, make_windows, onnx_session, require_files
+from ._spans import Blend, Tags
+from .component import AttributionFinder, records_from_doc
 from .._base import ComponentSpec, doc_text
 
-__all__ = ["ROLES", "MODEL_DIR", "Blend", "AttributionTagger", "token_probabilities", "load_tagger", "SPEC"]
+__all__ = ["ROLES", "MODEL_DIR", "Blend", "AttributionTagger", "TaggedAttributionFinder", "token_probabilities", "load_tagger", "SPEC"]
 
 #: The tagger's output channels, in order.
 ROLES = ("source", "cue", "content")
@@ -42,30 +42,6 @@ BATCH = 8
 
 #: ``(ids, mask) -> logits [B, L, 3]``: the tagger, ONNX or PyTorch.
 TaggerFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Blend:
-    """How the tagger's probabilities enter the attribution search (0 everywhere: not at all).
-
-    - ``cue``: weight of the tagger's cue logit in the cue-head logit (the rest is the
-      logistic-regression model's), with ``threshold`` the cue probability a head needs;
-    - ``roles``: weight of the tagger's logit (mean probability over the candidate's tokens)
-      added to the role model's score for source, cue and content;
-    - ``extend``: a token next to a cue joins it when its cue probability is at least this
-      (1.0: never);
-    - ``trim``: words at the edges of a source or content whose probability of that role is
-      under this are dropped (0.0: never);
-    - ``fallback``: a cue the parse gives no content takes the run of its sentence the tagger
-      puts in a content, when the run's mean probability is at least this (1.0: never).
-    """
-
-    cue: float = 0.0
-    threshold: float = 0.3
-    roles: float = 0.0
-    extend: float = 1.0
-    trim: float = 0.0
-    fallback: float = 1.0
 
 
 class AttributionTagger:
@@ -78,12 +54,12 @@ class AttributionTagger:
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
 
-    def piece_probabilities(self, text: str) -> tuple[tm.Encoding, np.ndarray]:
+    def piece_probabilities(self, text: str) -> tuple[Encoding, np.ndarray]:
         """The text's word pieces and their ``[n_pieces, 3]`` probabilities."""
-        enc = tm.encode_text(self.tokenizer, text)
+        enc = encode_text(self.tokenizer, text)
         if not len(enc.ids):
             return enc, np.zeros((0, len(ROLES)), dtype=np.float32)
-        windows = tm.make_windows(enc.ids, self.cls_id, self.sep_id)
+        windows = make_windows(enc.ids, self.cls_id, self.sep_id)
         outputs = [self.encoder(windows.ids[k:k + BATCH], windows.mask[k:k + BATCH])
                    for k in range(0, len(windows.ids), BATCH)]
         logits = np.concatenate(outputs, axis=0)
@@ -119,7 +95,7 @@ def token_probabilities(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> np.
 
 
 def _onnx_tagger(path: Path, threads: int) -> TaggerFn:
-    session = tm.onnx_session(path, threads)
+    session = onnx_session(path, threads)
 
     def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         (logits,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
@@ -138,35 +114,30 @@ def load_tagger(folder: Path | None = None, threads: int = 1) -> AttributionTagg
 
     ``threads=1`` by default: the pipeline already runs spaCy and the other components."""
     root = folder or MODEL_DIR
-    tm.require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "attribution tagger",
+    require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "attribution tagger",
                      "`claimgraph train attribution --model encoder` (needs the train extra)")
-    tokenizer = tm.load_tokenizer(root / "tokenizer.json")
+    tokenizer = load_tokenizer(root / "tokenizer.json")
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
     return AttributionTagger(_onnx_tagger(root / "encoder.int8.onnx", threads), tokenizer, read_blend(config))
 
 
 # -- the component -----------------------------------------------------------------------
-def _finder_class():  # the attribution module imports this one's types: import it late
-    from .component import AttributionFinder, records_from_doc
+class TaggedAttributionFinder(AttributionFinder):
+    """The attribution component with the tagger's probabilities blended in (``full`` profile)."""
 
-    class TaggedAttributionFinder(AttributionFinder):
-        """The attribution component with the tagger's probabilities blended in (``full`` profile)."""
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.tagger = load_tagger()
 
-        def __init__(self, nlp: Language, name: str) -> None:
-            super().__init__(nlp, name)
-            self.tagger = load_tagger()
-
-        def process(self, doc: Doc) -> Iterable[Attribution]:
-            if not doc.has_annotation("DEP"):
-                return ()
-            tags = Tags(self.tagger(doc), self.tagger.blend)
-            return records_from_doc(doc, self.cue_model, self.role_model, self.threshold, self.ends, tags)
-
-    return TaggedAttributionFinder
+    def process(self, doc: Doc) -> Iterable[Attribution]:
+        if not doc.has_annotation("DEP"):
+            return ()
+        tags = Tags(self.tagger(doc), self.tagger.blend)
+        return records_from_doc(doc, self.cue_model, self.role_model, self.threshold, self.ends, tags)
 
 
-def make_tagged_attribution(nlp: Language, name: str):  # type: ignore[no-untyped-def]
-    return _finder_class()(nlp, name)
+def make_tagged_attribution(nlp: Language, name: str) -> TaggedAttributionFinder:
+    return TaggedAttributionFinder(nlp, name)
 
 
 SPEC = ComponentSpec(

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ...model import Sentence
-from ..techniques import model as tm
+from ..encoder import load_tokenizer, onnx_encoder, require_files
 from .._base import ComponentSpec
 from .lexical import CheckWorthiness, CheckWorthinessModel, SentenceInput, doc_inputs
 from .lexical import load_model as load_lexical_model
@@ -111,12 +111,12 @@ def load_model(folder: Path | None = None, threads: int = 1, lexical_folder: Pat
     this process, and ``n_process`` is the way to use more cores.
     """
     root = Path(str(resources.files(MODEL_PACKAGE))) if folder is None else Path(folder)
-    tm.require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "check-worthiness encoder",
+    require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "check-worthiness encoder",
                      "`claimgraph train checkworthiness --model encoder`")
     config = json.loads((root / "config.json").read_text(encoding="utf-8"))
-    tokenizer = tm.load_tokenizer(root / "tokenizer.json")
+    tokenizer = load_tokenizer(root / "tokenizer.json")
     lexical = load_lexical_model(lexical_folder) if float(config.get("lexical_weight", 0.0)) else None
-    return EncoderCheckWorthinessModel(tm._onnx_encoder(root / "encoder.int8.onnx", threads), tokenizer,
+    return EncoderCheckWorthinessModel(onnx_encoder(root / "encoder.int8.onnx", threads), tokenizer,
                                        lexical, config)
 
 

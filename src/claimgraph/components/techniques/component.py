@@ -5,22 +5,21 @@ labels each with the techniques of the Propaganda Techniques Corpus (technique
 classification), with a score in [0, 1]: P(the span uses a technique) times P(this label).
 A span gets its likeliest label, plus any other label at least ``min_label_probability``
 likely, so one span can carry two techniques (as in the corpus). The model
-(``techniques_model``) is loaded once per process and runs on the CPU with onnxruntime.
+(:mod:`.model`) is loaded once per process and runs on the CPU with onnxruntime.
 
-The functions below also serve the SemEval-2020 Task 11 commands (``claimgraph
-techniques detect/classify``, ``claimgraph evaluate techniques``).
+The SemEval-2020 Task 11 commands (``claimgraph techniques detect/classify``, ``claimgraph
+evaluate techniques``) run the same functions through :mod:`claimgraph.eval.techniques`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...eval import ptc
 from ...model import TECHNIQUES, Technique
 from . import model as tm
 from .._base import Component, ComponentSpec, doc_text
@@ -31,9 +30,6 @@ __all__ = [
     "shared_model",
     "find_techniques",
     "label_spans",
-    "detect_articles",
-    "classify_articles",
-    "evaluate_articles",
     "DEFAULT_MIN_LABEL_PROBABILITY",
 ]
 
@@ -87,62 +83,6 @@ def label_spans(
     clipped = [(min(max(s, 0), size), min(max(e, 0), size)) for s, e in spans]
     enc, hidden, _ = model.encode(text)
     return tm.assign_labels(clipped, model.classify(text, enc, hidden, clipped))
-
-
-def detect_articles(
-    texts: Mapping[str, str], *, model: tm.TechniqueModel | None = None
-) -> list[ptc.SpanLabel]:
-    """SI predictions for PTC articles (``{article_id: text}``)."""
-    model = model or shared_model()
-    out = []
-    for article_id, text in texts.items():
-        enc, _, probs = model.encode(text)
-        # the official scorer rejects overlapping spans in a submission: merge them first
-        spans = ptc.merge_spans((s, e) for s, e, _ in model.spans(text, enc, probs)) if len(enc.ids) else []
-        out.extend(ptc.SpanLabel(article_id=article_id, start=s, end=e) for s, e in spans)
-    return out
-
-
-def classify_articles(
-    texts: Mapping[str, str], spans: Iterable[ptc.SpanLabel], *, model: tm.TechniqueModel | None = None
-) -> list[ptc.SpanLabel]:
-    """TC predictions: each given span (in input order) with a technique."""
-    from ...errors import DatasetError
-
-    spans = list(spans)
-    by_article: dict[str, list[int]] = {}
-    for i, span in enumerate(spans):
-        if span.article_id not in texts:
-            raise DatasetError(f"span file names article {span.article_id!r}, which is not among the articles")
-        by_article.setdefault(span.article_id, []).append(i)
-    labels: dict[int, str] = {}
-    for article_id, indices in by_article.items():
-        found = label_spans(texts[article_id], [(spans[i].start, spans[i].end) for i in indices], model=model)
-        labels.update({i: technique for i, (technique, _) in zip(indices, found)})
-    return [
-        ptc.SpanLabel(article_id=s.article_id, start=s.start, end=s.end, technique=labels[i])
-        for i, s in enumerate(spans)
-    ]
-
-
-def evaluate_articles(
-    texts: Mapping[str, str],
-    si_gold: Sequence[ptc.SpanLabel],
-    tc_gold: Sequence[ptc.SpanLabel],
-    *,
-    model: tm.TechniqueModel | None = None,
-) -> dict:
-    """Run the model on the articles and score SI and TC as the official scorers do."""
-    texts = {k: v for k, v in texts.items()}
-    si = ptc.score_si(detect_articles(texts, model=model), [s for s in si_gold if s.article_id in texts])
-    gold = [s for s in tc_gold if s.article_id in texts]
-    tc, per = ptc.score_tc(classify_articles(texts, gold, model=model), gold)
-    return {
-        "articles": len(texts),
-        "si": {"precision": si.precision, "recall": si.recall, "f1": si.f1},
-        "tc": {"precision": tc.precision, "recall": tc.recall, "micro_f1": tc.f1},
-        "tc_per_technique_f1": {k: v.f1 for k, v in per.items()},
-    }
 
 
 class Techniques(Component):

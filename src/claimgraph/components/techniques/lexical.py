@@ -6,7 +6,7 @@ word pairs, and a few facts about its line (an exclamation or question mark, quo
 where in the line it sits). It is a much weaker model than the fine-tuned encoder, but it
 errs differently (it remembers words that the PTC annotators mark, whatever their context),
 so a small share of its probability mixed into the encoder's helps (the share is chosen on
-the select half of the held-aside articles; see ``techniques_train``).
+the select half of the held-aside articles; see :mod:`claimgraph.train.techniques`).
 
 Nothing here is a hand-written lexicon: the weights are learnt from the PTC train articles.
 """

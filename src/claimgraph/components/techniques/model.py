@@ -7,7 +7,7 @@ reads runs of pieces above a threshold; technique classification (TC) pools the 
 vectors of a span (mean and max) and passes them, with two features about the span (how
 often its text recurs in the article, its length), through a small MLP kept in numpy.
 
-Training (``techniques_train``) runs this same code with a PyTorch encoder, so the figures
+Training (:mod:`claimgraph.train.techniques`) runs this same code with a PyTorch encoder, so the figures
 measured during model selection are those of the decoder that ships.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +24,18 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from ...errors import ModelMissingError
+from ..encoder import (
+    WINDOW,
+    EncoderFn,
+    Encoding,
+    Windows,
+    encode_text,
+    load_tokenizer,
+    make_windows,
+    onnx_encoder,
+    require_files,
+    stitch,
+)
 from ...model import TECHNIQUES
 from .lexical import LexicalModel, load_lexical
 
@@ -48,83 +60,17 @@ __all__ = [
     "load_model",
     "MODEL_DIR",
     "load_tokenizer",
-    "onnx_session",
+    "onnx_encoder",
     "require_files",
 ]
 
-#: Word pieces per encoder window (plus [CLS] and [SEP]).
-WINDOW = 254
-#: Windows overlap at inference so that every piece sees at least ~30 pieces of context.
-INFER_STRIDE = 192
 _WORD = re.compile(r"\w", re.UNICODE)
-
-#: ``(ids, mask) -> (hidden [B, L, H], si_logits [B, L])``: the encoder, ONNX or PyTorch.
-EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
-
 
 def _model_dir() -> Path:
     return Path(str(resources.files("claimgraph.components") / "models" / "techniques"))
 
 
 MODEL_DIR = _model_dir()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Encoding:
-    """Word pieces of a text: ids and character offsets (``offsets[i] = (start, end)``)."""
-
-    ids: np.ndarray
-    offsets: np.ndarray
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Windows:
-    """Encoder inputs for one text, and which window's output each piece is read from."""
-
-    ids: np.ndarray  # [n_windows, WINDOW + 2]
-    mask: np.ndarray
-    starts: list[int]  # first piece of each window
-    owner: np.ndarray  # [n_pieces]: index of the window a piece is read from
-
-
-def encode_text(tokenizer: Tokenizer, text: str) -> Encoding:
-    enc = tokenizer.encode(text, add_special_tokens=False)
-    ids = np.asarray(enc.ids, dtype=np.int64)
-    offsets = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
-    return Encoding(ids=ids, offsets=offsets)
-
-
-def make_windows(
-    ids: np.ndarray, cls_id: int, sep_id: int, stride: int = INFER_STRIDE, first: int = 0
-) -> Windows:
-    """Cut pieces into windows of :data:`WINDOW` pieces every ``stride`` pieces.
-
-    A piece is read from the window whose centre is nearest, so it has context on both
-    sides. ``first`` shifts the first window's start (training varies it each epoch).
-    """
-    n = len(ids)
-    starts = [0] if first <= 0 else [0, first]
-    while starts[-1] + WINDOW < n:
-        starts.append(starts[-1] + stride)
-    rows = np.zeros((len(starts), WINDOW + 2), dtype=np.int64)
-    mask = np.zeros_like(rows)
-    for k, s in enumerate(starts):
-        chunk = ids[s : s + WINDOW]
-        rows[k, 0], rows[k, 1 : len(chunk) + 1], rows[k, len(chunk) + 1] = cls_id, chunk, sep_id
-        mask[k, : len(chunk) + 2] = 1
-    centres = np.asarray(starts) + WINDOW / 2
-    position = np.arange(n)[:, None]
-    inside = (position >= np.asarray(starts)) & (position < np.asarray(starts) + WINDOW)
-    distance = np.where(inside, np.abs(position + 0.5 - centres), np.inf)
-    owner = distance.argmin(axis=1) if n else np.zeros(0, dtype=np.int64)
-    return Windows(ids=rows, mask=mask, starts=starts, owner=owner)
-
-
-def stitch(windows: Windows, hidden: np.ndarray, logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-piece hidden vectors and SI logits, each read from its owner window."""
-    n = len(windows.owner)
-    local = np.arange(n) - np.asarray(windows.starts)[windows.owner] + 1  # +1 for [CLS]
-    return hidden[windows.owner, local], logits[windows.owner, local]
 
 
 def _normal(text: str) -> str:
@@ -375,43 +321,6 @@ def load_head(path: Path) -> SpanHead:
         return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
 
 
-def require_files(folder: Path, names: Sequence[str], model: str, rebuild: str) -> None:
-    """Raise :class:`ModelMissingError` naming every file of ``names`` missing from ``folder``,
-    with the command (``rebuild``) that makes them again."""
-    missing = [name for name in names if not (folder / name).is_file()]
-    if missing:
-        raise ModelMissingError(f"the {model} in {folder} lacks {', '.join(missing)}: rebuild it with {rebuild}")
-
-
-def load_tokenizer(path: Path) -> Tokenizer:
-    """A word-piece tokenizer from ``tokenizer.json``, set to neither cut nor pad (the
-    encoders cut their own windows)."""
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
-    return tokenizer
-
-
-def onnx_session(path: Path, threads: int):  # type: ignore[no-untyped-def]
-    """An onnxruntime CPU session for ``path`` on ``threads`` threads (0: onnxruntime chooses)."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-
-
-def _onnx_encoder(path: Path, threads: int) -> EncoderFn:
-    session = onnx_session(path, threads)
-
-    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        hidden, logits = session.run(None, {"input_ids": ids, "attention_mask": mask})
-        return hidden, logits
-
-    return run
-
-
 def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueModel:
     """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose.
 
@@ -431,7 +340,7 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
             f"the technique model in {folder} lacks {LEXICAL_FILE}: rebuild it with `claimgraph train techniques`"
         )
     return TechniqueModel(
-        ensemble_encoder([_onnx_encoder(folder / encoder, threads) for encoder, _ in members]),
+        ensemble_encoder([onnx_encoder(folder / encoder, threads) for encoder, _ in members]),
         tokenizer,
         heads[0] if len(heads) == 1 else EnsembleHead(heads=heads),
         Decoding(

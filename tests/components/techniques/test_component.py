@@ -135,7 +135,7 @@ def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
 @pytest.mark.shared_data
 @pytest.mark.slow
 def test_accuracy_gate_on_held_aside_articles() -> None:
-    from claimgraph.components.techniques.component import evaluate_articles
+    from claimgraph.eval.techniques import evaluate_articles
     from claimgraph.eval import ptc
 
     folder = shared_path("ptc")

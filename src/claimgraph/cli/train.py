@@ -1,4 +1,4 @@
-"""CLI: evaluation and training of attribution and check-worthiness."""
+"""CLI: `claimgraph train ...`, rebuild the models shipped in the package from ../shared/data."""
 
 from __future__ import annotations
 
@@ -7,34 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ._common import Profile, not_yet
+from ..errors import DatasetError
+from ._common import stderr, stdout
 
+__all__ = ["train_attribution", "train_checkworthiness", "train_techniques"]
 
-def evaluate_attribution(
-    polnear: Annotated[Path, typer.Option(help="PolNeAR folder with text/ and attributions/.")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    profile: Annotated[Profile, typer.Option(help="full: with the attribution tagger (a fine-tuned encoder); "
-                                             "fast: the logistic-regression models alone.")] = Profile.full,
-) -> None:
-    """Score source, cue and content spans against PolNeAR (exact and token overlap)."""
-    from ..eval.polnear import ROLES, evaluate_polnear
-    from ._common import print_json, stdout
-
-    scores = evaluate_polnear(polnear, profile=profile.value)
-    if json_out:
-        print_json(scores)
-        return
-    from rich.table import Table
-
-    table = Table(title=f"Attribution spans on {polnear}")
-    table.add_column("span")
-    for view in ("exact", "overlap"):
-        for metric in ("P", "R", "F1"):
-            table.add_column(f"{view} {metric}", justify="right")
-    for role in ROLES:
-        cells = [f"{100 * scores[v][role][m]:.1f}" for v in ("exact", "overlap") for m in ("p", "r", "f1")]
-        table.add_row(role, *cells)
-    stdout.print(table)
 
 
 def train_attribution(
@@ -80,30 +57,6 @@ def _train_tagger(polnear: Path, out: Path | None, epochs: int, limit: int, json
         return
     stdout.print(f"attribution tagger written to {folder} in {result['train_seconds']} s; blend {result['blend']}, "
                  f"held-aside mean F1 {result['held_out_mean_f1']:.4f}")
-
-
-def evaluate_checkworthiness(
-    checkthat: Annotated[Path, typer.Option(help="A CheckThat! 2024 task 1 TSV file.")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    model: Annotated[Path | None, typer.Option(hidden=True, help="A model folder to score instead of the shipped one.")] = None,
-    profile: Annotated[Profile, typer.Option(help="full: the encoder model (blended with the lexical one); "
-                                             "fast: the lexical model alone.")] = Profile.full,
-) -> None:
-    """Precision, recall and F1 of the Yes class on a CheckThat! TSV."""
-    from rich.table import Table
-
-    from ..eval.checkthat import evaluate_checkthat
-    from ._common import print_json, stdout
-
-    scores = evaluate_checkthat(checkthat, model_dir=model, profile=profile.value)
-    if json_out:
-        print_json(scores.as_dict())
-        return
-    table = Table(title=f"Check-worthiness on {checkthat.name} (Yes class)")
-    for column in ("precision", "recall", "F1"):
-        table.add_column(column, justify="right")
-    table.add_row(f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}")
-    stdout.print(table)
 
 
 def train_checkworthiness(
@@ -167,3 +120,32 @@ def _train_encoder(data: Path, output: Path | None, seed: int, limit: int | None
         return
     stdout.print(f"encoder written to {folder} in {result['train_seconds']} s; dev F1 {result['dev']['f1']:.4f}"
                  + ("" if result["dev_test"] is None else f"; dev-test F1 {result['dev_test']['f1']:.4f}"))
+
+
+def train_techniques(
+    data: Annotated[Path, typer.Option(help="The PTC folder.")] = Path("../shared/data/ptc"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
+    epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed of the split, and of the first member's weights and shuffles.")] = 13,
+    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 2,
+    threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
+    limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,
+) -> None:
+    """Rebuild the technique model from ../shared/data/ptc (needs the train extra)."""
+    from ..components.techniques.model import MODEL_DIR
+    from ..train.techniques import TrainConfig
+    from ..train.techniques import train as run
+
+    if not (data / "train-articles").is_dir():
+        raise DatasetError(f"{data} holds no train-articles/ folder: pass --data path/to/ptc")
+    config = TrainConfig(
+        data=data, out=out or MODEL_DIR, epochs=epochs, seed=seed,
+        member_seeds=tuple(seed + k for k in range(members)), threads=threads, limit=limit,
+        log=lambda message: stderr.print(message),
+    )
+    result = run(config)
+    held = result["report_int8"]
+    stdout.print(
+        f"model written to {config.out}: report-half SI F1 {held['si']['f1']:.4f}, "
+        f"TC micro-F1 {held['tc_micro_f1']:.4f}, {result['train_seconds']} s"
+    )

@@ -1,8 +1,9 @@
-"""CLI: analyze, ingest and search."""
+"""CLI: `claimgraph analyze|ingest|search|export`, one article or the stored articles."""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -12,13 +13,13 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import ingest as ingest_lib
-from ..errors import ClaimgraphError, UsageError
+from ..errors import ClaimgraphError, StoreError, UsageError
 from ..model import Article, to_dict
 from ..pipeline import pipe
 from ..serialize import to_json
 from ._common import PROFILE_HELP, Profile, stderr, stdout, write_output
 
-__all__ = ["analyze", "ingest", "search"]
+__all__ = ["analyze", "ingest", "search", "export"]
 
 
 class Format(str, Enum):
@@ -184,3 +185,30 @@ def search(
         stdout.print(hits_table(hits))
     else:
         stderr.print("no matches")
+
+
+EXPORT_FORMATS = ("events-csv",)
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", help="events-csv")] = "events-csv",
+    db: Annotated[Path | None, typer.Option(help="Database file.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
+) -> None:
+    """Export stored analyses."""
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {format!r}: choose from {', '.join(EXPORT_FORMATS)}")
+    if db is None:
+        raise UsageError("give the database to export with --db FILE")
+    if not db.is_file():
+        raise StoreError(f"{db} does not exist: analyse articles into it first with `claimgraph ingest`")
+    from ..export import write_events_csv
+    from ..store import open_store  # imported here: the store is only needed by this command
+
+    store = open_store(db)
+    if output is None:
+        write_events_csv(store.iter_analyses(), sys.stdout)
+        sys.stdout.flush()
+        return
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        write_events_csv(store.iter_analyses(), handle)

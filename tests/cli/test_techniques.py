@@ -87,7 +87,7 @@ def test_half_without_its_articles_is_a_one_line_error(corpus: Path) -> None:
 
 
 def test_the_held_aside_halves_split_the_held_aside_articles() -> None:
-    from claimgraph.cli.techniques import Half, _held_out_ids
+    from claimgraph.cli.evaluate import Half, _held_out_ids
 
     select, report = set(_held_out_ids(Half.select)), set(_held_out_ids(Half.report))
     assert select and report and not select & report
