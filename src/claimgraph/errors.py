@@ -26,6 +26,7 @@ __all__ = [
     "StoreError",
     "PipelineError",
     "ModelMissingError",
+    "EmbeddingModelError",
     "UsageError",
     "DatasetError",
 ]
@@ -70,6 +71,9 @@ CODES: dict[str, str] = {
     "CG600": "an evaluation or training data set that cannot be used",
     "CG601": "a malformed annotation file",
     "CG602": "an evaluation or training folder with no usable articles",
+    # corpus models
+    "CG920": "the sentence-embedding model files are missing",
+    "CG921": "the sentence-embedding model files do not match each other",
 }
 
 
@@ -153,6 +157,12 @@ class PipelineError(ClaimgraphError):
 
 class ModelMissingError(PipelineError):
     code = "CG401"
+
+
+class EmbeddingModelError(ModelMissingError):
+    """The static sentence-embedding model of the corpus views is missing or damaged."""
+
+    code = "CG920"
 
 
 # -- usage (CG5xx) -------------------------------------------------------------------

@@ -64,6 +64,7 @@ evaluate_app.command("clustering")(evaluate.evaluate_clustering)
 train_app.command("checkworthiness")(train.train_checkworthiness)
 train_app.command("attribution")(train.train_attribution)
 train_app.command("techniques")(train.train_techniques)
+train_app.command("embeddings")(train.train_embeddings)
 
 techniques_app.command("detect")(techniques.detect)
 techniques_app.command("classify")(techniques.classify)

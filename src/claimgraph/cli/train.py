@@ -10,7 +10,7 @@ import typer
 from ..errors import DatasetError
 from ._common import stderr, stdout
 
-__all__ = ["train_attribution", "train_checkworthiness", "train_techniques"]
+__all__ = ["train_attribution", "train_checkworthiness", "train_embeddings", "train_techniques"]
 
 
 
@@ -149,3 +149,18 @@ def train_techniques(
         f"model written to {config.out}: report-half SI F1 {held['si']['f1']:.4f}, "
         f"TC micro-F1 {held['tc_micro_f1']:.4f}, {result['train_seconds']} s"
     )
+
+
+def train_embeddings(
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
+    dims: Annotated[int, typer.Option(min=8, max=384, help="PCA dimensions of the piece vectors.")] = 128,
+    threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
+) -> None:
+    """Distil the static sentence-embedding model from the base encoder (needs the train extra and model2vec)."""
+    from ..train.embeddings import MODEL_DIR, DistillConfig, distill
+
+    config = DistillConfig(out=out or MODEL_DIR, pca_dims=dims, threads=threads,
+                           log=lambda message: stderr.print(message))
+    summary = distill(config)
+    stdout.print(f"sentence embeddings written to {config.out}: {summary['vocabulary']:,} pieces x "
+                 f"{summary['dims']} dims, {summary['bytes'] / 1e6:.1f} MB, {summary['seconds']} s")
