@@ -2,7 +2,7 @@
 
 Every error carries a stable code (``CG1xx`` input, ``CG2xx`` network, ``CG3xx`` store,
 ``CG4xx`` pipeline and models, ``CG5xx`` usage and configuration, ``CG6xx`` evaluation
-data) and a message that says what went wrong *and what to do about it*. The CLI turns
+data, ``CG800``–``CG849`` the web API and pages) and a message that says what went wrong *and what to do about it*. The CLI turns
 an error into one line, ``error CGnnn: message``, and exit code 1 (2 for usage errors).
 """
 
@@ -29,6 +29,15 @@ __all__ = [
     "EmbeddingModelError",
     "UsageError",
     "DatasetError",
+    "WebError",
+    "NotFoundError",
+    "RequestInvalidError",
+    "AuthenticationError",
+    "HostRefusedError",
+    "CrossSiteRequestError",
+    "BodyTooLargeError",
+    "MethodNotAllowedError",
+    "TokenNotFoundError",
 ]
 
 
@@ -174,3 +183,54 @@ class UsageError(ClaimgraphError):
 # -- evaluation data (CG6xx) ---------------------------------------------------------
 class DatasetError(ClaimgraphError):
     code = "CG600"
+
+
+# -- web API and pages (CG800-CG849) -------------------------------------------------
+class WebError(ClaimgraphError):
+    """An error of ``claimgraph serve``; ``status`` is the HTTP status it is answered with."""
+
+    code = "CG800"
+    status = 500
+
+
+class NotFoundError(WebError):
+    code = "CG801"
+    status = 404
+
+
+class RequestInvalidError(WebError):
+    code = "CG802"
+    status = 422
+
+
+class AuthenticationError(WebError):
+    code = "CG803"
+    status = 401
+
+
+class HostRefusedError(WebError):
+    code = "CG804"
+    status = 400
+
+
+class CrossSiteRequestError(WebError):
+    code = "CG805"
+    status = 403
+
+
+class BodyTooLargeError(WebError):
+    code = "CG806"
+    status = 413
+
+
+class MethodNotAllowedError(WebError):
+    code = "CG807"
+    status = 405
+
+
+class TokenNotFoundError(WebError):
+    """``claimgraph token revoke`` with an id that names no active token."""
+
+    code = "CG808"
+    status = 404
+    exit_code = 1

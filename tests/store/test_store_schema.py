@@ -56,9 +56,10 @@ def test_migrations_are_applied_once_and_recorded(tmp_path: Path) -> None:
 def test_a_new_migration_is_applied_in_order_on_the_next_open(tmp_path: Path) -> None:
     path = tmp_path / "cg.db"
     open_store(path).close()
-    extra = Migration(number=2, name="test column", sql="ALTER TABLE articles ADD COLUMN note TEXT;")
+    number = MIGRATIONS[-1].number + 1
+    extra = Migration(number=number, name="test column", sql="ALTER TABLE articles ADD COLUMN note TEXT;")
     with sqlite3.connect(path, isolation_level=None) as conn:
-        assert migrate(conn, (*MIGRATIONS, extra)) == [2]
+        assert migrate(conn, (*MIGRATIONS, extra)) == [number]
         assert migrate(conn, (*MIGRATIONS, extra)) == []
         assert "note" in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
 
@@ -66,11 +67,12 @@ def test_a_new_migration_is_applied_in_order_on_the_next_open(tmp_path: Path) ->
 def test_a_failing_migration_leaves_nothing_behind(tmp_path: Path) -> None:
     path = tmp_path / "cg.db"
     open_store(path).close()
-    broken = Migration(number=2, name="broken", sql="CREATE TABLE t (x); INSERT INTO nowhere VALUES (1);")
+    broken = Migration(number=MIGRATIONS[-1].number + 1, name="broken",
+                       sql="CREATE TABLE t (x); INSERT INTO nowhere VALUES (1);")
     with sqlite3.connect(path, isolation_level=None) as conn:
         with pytest.raises(sqlite3.OperationalError):
             migrate(conn, (*MIGRATIONS, broken))
-        assert conn.execute("SELECT max(number) FROM migrations").fetchone()[0] == 1
+        assert conn.execute("SELECT max(number) FROM migrations").fetchone()[0] == MIGRATIONS[-1].number
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 't'").fetchone()[0] == 0
 
 

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import ClaimgraphError
-from . import articles, corpus, evaluate, techniques, train
+from . import articles, corpus, evaluate, serve, techniques, train
 
 __all__ = ["app", "main"]
 
@@ -48,6 +48,12 @@ techniques_app = _typer("Persuasion techniques in the SemEval-2020 Task 11 forma
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(train_app, name="train")
 app.add_typer(techniques_app, name="techniques")
+token_app = _typer("API tokens for `claimgraph serve` (stored hashed in the database).")
+app.add_typer(token_app, name="token")
+app.command("serve")(serve.serve)
+token_app.command("create")(serve.token_create)
+token_app.command("list")(serve.token_list)
+token_app.command("revoke")(serve.token_revoke)
 
 app.command("analyze")(articles.analyze)
 app.command("ingest")(articles.ingest)

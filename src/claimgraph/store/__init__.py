@@ -16,6 +16,7 @@ from ._connect import default_db_path
 from ._schema import MIGRATIONS, Migration
 from ._search import SearchHit, quote_query
 from ._store import Store, StoredRecord, open_store
+from ._tokens import TokenInfo
 
 __all__ = [
     "MIGRATIONS",
@@ -23,6 +24,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredRecord",
+    "TokenInfo",
     "default_db_path",
     "open_store",
     "quote_query",

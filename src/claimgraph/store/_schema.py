@@ -210,6 +210,19 @@ CREATE TABLE techniques (
 CREATE INDEX techniques_by_technique ON techniques (technique, article_id);
 """
 
+# Migration 3 (the web API's tokens): only a SHA-256 digest of each secret is kept, so a copy
+# of the database gives no usable token. Number 2 is reserved for another change in flight.
+_API_TOKENS = """
+CREATE TABLE api_tokens (
+    id           TEXT PRIMARY KEY,  -- the public part of the token (cg_<id>_<secret>)
+    name         TEXT NOT NULL,
+    secret_hash  TEXT NOT NULL,     -- hex SHA-256 of the secret part
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    last_used_at TEXT,
+    revoked_at   TEXT
+);
+"""
+
 #: All migrations, in order. The last number is the schema version this code knows.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -217,6 +230,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         name="articles, analyses, normalised records, FTS5 indexes",
         sql=f"PRAGMA application_id = {APPLICATION_ID};\n{_ARTICLES}\n{_NORMALISED}",
     ),
+    Migration(number=3, name="api tokens (hashed)", sql=_API_TOKENS),
 )
 
 _MIGRATIONS_TABLE = """

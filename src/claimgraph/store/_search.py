@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError, UsageError
-from ..model import CUE_CLASSES, TECHNIQUES, Attribution, Claim, Technique
+from ..model import CUE_CLASSES, SOURCE_KINDS, TECHNIQUES, Attribution, Claim, Technique
 from ._rows import record_from_row, select_sql
 
-__all__ = ["SearchFilters", "SearchHit", "quote_query", "run_search"]
+__all__ = ["SearchFilters", "SearchHit", "facet_counts", "quote_query", "run_search"]
 
 #: Marks put around matched words in :attr:`SearchHit.snippet`.
 MARK_OPEN, MARK_CLOSE = "[", "]"
@@ -53,6 +53,10 @@ class SearchFilters:
     cue_class: str | None = None
     author_only: bool = False
     technique: str | None = None
+    outlet: str | None = None
+    source_kind: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
 
 
 def quote_query(text: str) -> str:
@@ -74,12 +78,19 @@ def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
     query = query if query and query.strip() else None
     technique = _canonical_technique(filters.technique) if filters.technique is not None else None
     source = filters.source if filters.source else None
+    source_kind = filters.source_kind.strip().lower() if filters.source_kind else None
+    if source_kind is not None and source_kind not in SOURCE_KINDS:
+        raise UsageError(_unknown("source kind", filters.source_kind or "", SOURCE_KINDS))
     return SearchFilters(
         query=query,
         source=source,
         cue_class=cue_class,
         author_only=filters.author_only,
         technique=technique,
+        outlet=filters.outlet or None,
+        source_kind=source_kind,
+        published_from=filters.published_from or None,
+        published_to=filters.published_to or None,
     )
 
 
@@ -111,6 +122,15 @@ def _filter_clauses(f: SearchFilters) -> tuple[list[str], list[Any]]:
     if f.technique:
         clauses.append(f"EXISTS (SELECT 1 FROM techniques r WHERE {_SAME_ARTICLE} AND r.technique = ?)")
         params.append(f.technique)
+    if f.outlet:
+        clauses.append("a.outlet = ?")
+        params.append(f.outlet)
+    if f.published_from:
+        clauses.append("substr(a.published, 1, 10) >= ?")  # dates and date-times compare as days
+        params.append(f.published_from[:10])
+    if f.published_to:
+        clauses.append("substr(a.published, 1, 10) <= ?")
+        params.append(f.published_to[:10])
     return clauses, params
 
 
@@ -124,36 +144,70 @@ def _attribution_condition(f: SearchFilters) -> tuple[str, list[Any]]:
     if f.cue_class:
         parts.append("r.cue_class = ?")
         params.append(f.cue_class)
+    if f.source_kind:
+        parts.append("r.source_kind = ?")
+        params.append(f.source_kind)
     return " AND ".join(parts), params
 
 
-def run_search(conn: sqlite3.Connection, filters: SearchFilters, limit: int) -> list[SearchHit]:
+def run_search(conn: sqlite3.Connection, filters: SearchFilters, limit: int, offset: int = 0) -> list[SearchHit]:
     """The hits for checked ``filters`` (see :func:`check_filters`)."""
     clauses, params = _filter_clauses(filters)
     if filters.query:
-        rows = _text_query(conn, filters.query, clauses, params, limit)
+        rows = _text_query(conn, filters.query, clauses, params, limit, offset)
     else:
         where = " AND ".join(clauses) or "1"
         rows = conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, NULL, 0.0, a.text FROM articles a "
-            f"WHERE {where} ORDER BY coalesce(a.published, '') DESC, a.id LIMIT ?",
-            (*params, limit),
+            f"WHERE {where} ORDER BY coalesce(a.published, '') DESC, a.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         ).fetchall()
     return [_hit(conn, row, filters) for row in rows]
 
 
+_FACETS = {
+    "outlet": "SELECT a.outlet, count(*) FROM articles a WHERE a.id IN ({ids}) AND a.outlet IS NOT NULL "
+              "GROUP BY a.outlet",
+    "source_kind": "SELECT r.source_kind, count(DISTINCT r.article_id) FROM attributions r "
+                   "WHERE r.article_id IN ({ids}) AND r.source_kind IS NOT NULL GROUP BY r.source_kind",
+    "cue_class": "SELECT r.cue_class, count(DISTINCT r.article_id) FROM attributions r "
+                 "WHERE r.article_id IN ({ids}) GROUP BY r.cue_class",
+    "technique": "SELECT r.technique, count(DISTINCT r.article_id) FROM techniques r "
+                 "WHERE r.article_id IN ({ids}) GROUP BY r.technique",
+}
+
+
+def facet_counts(conn: sqlite3.Connection, filters: SearchFilters) -> dict[str, list[tuple[str, int]]]:
+    """Per facet, (value, number of matching articles), most frequent first."""
+    clauses, params = _filter_clauses(filters)
+    if filters.query:
+        where = " AND ".join(["articles_fts MATCH ?", *clauses])
+        ids = f"SELECT a.id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE {where}"
+        params = [filters.query, *params]
+    else:
+        ids = f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses) or '1'}"
+    out: dict[str, list[tuple[str, int]]] = {}
+    try:
+        for name, sql in _FACETS.items():
+            rows = conn.execute(sql.format(ids=ids), params).fetchall()
+            out[name] = sorted(((str(v), int(n)) for v, n in rows), key=lambda vn: (-vn[1], vn[0]))
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot read the search query {filters.query!r} ({exc})", code="CG303") from exc
+    return out
+
+
 def _text_query(
-    conn: sqlite3.Connection, query: str, clauses: list[str], params: list[Any], limit: int
+    conn: sqlite3.Connection, query: str, clauses: list[str], params: list[Any], limit: int, offset: int = 0
 ) -> list[tuple[Any, ...]]:
     where = " AND ".join(["articles_fts MATCH ?", *clauses])
     snippet = f"snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {_SNIPPET_TOKENS})"
     sql = (
         f"SELECT a.id, a.title, a.outlet, a.published, {snippet}, -{_BM25}, a.text "
         f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE {where} "
-        f"ORDER BY {_BM25} LIMIT ?"
+        f"ORDER BY {_BM25} LIMIT ? OFFSET ?"
     )
     try:
-        return conn.execute(sql, (query, *params, limit)).fetchall()
+        return conn.execute(sql, (query, *params, limit, offset)).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(
             f"cannot read the search query {query!r} ({exc}). Put words with punctuation in double "

@@ -15,7 +15,8 @@ from ..model import Analysis, Article, from_dict, to_dict
 from . import _rows
 from ._connect import MEMORY, connect, default_db_path, sqlite_errors, write_transaction
 from ._schema import applied_migrations
-from ._search import SearchFilters, SearchHit, check_filters, run_search
+from ._search import SearchFilters, SearchHit, check_filters, facet_counts, run_search
+from ._tokens import TokenInfo, check_token, create_token, list_tokens, revoke_token
 
 __all__ = ["Store", "StoredRecord", "open_store"]
 
@@ -169,23 +170,60 @@ class Store:
         cue_class: str | None = None,
         author_only: bool = False,
         technique: str | None = None,
+        outlet: str | None = None,
+        source_kind: str | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> list[SearchHit]:
         """Articles matching an FTS5 ``query`` over titles and texts and/or record filters.
 
         ``source`` is a case-insensitive substring of an attribution's source (or its resolved
         name); ``cue_class`` one of CUE_CLASSES (with ``source``: the same attribution must
         satisfy both); ``author_only`` keeps articles with claims the author makes in their own
-        voice; ``technique`` a persuasion technique label. ``query=None`` filters only.
+        voice; ``technique`` a persuasion technique label; ``outlet`` an exact outlet name;
+        ``source_kind`` one of SOURCE_KINDS (with ``source``/``cue_class``: the same
+        attribution); ``published_from``/``published_to`` an inclusive ISO date range.
+        ``query=None`` filters only; ``offset`` skips that many hits (pagination).
         """
         filters = check_filters(
             SearchFilters(
-                query=query, source=source, cue_class=cue_class, author_only=author_only, technique=technique
+                query=query, source=source, cue_class=cue_class, author_only=author_only, technique=technique,
+                outlet=outlet, source_kind=source_kind, published_from=published_from, published_to=published_to,
             ),
             limit,
         )
         with sqlite_errors(self.path):
-            return run_search(self._conn, filters, limit)
+            return run_search(self._conn, filters, limit, offset=max(0, offset))
+
+    def search_facets(self, query: str | None, **filters: Any) -> dict[str, list[tuple[str, int]]]:
+        """Counts of the articles matching :meth:`search`'s query and filters, by outlet,
+        source kind, cue class and technique (most frequent first), like datasette's facets."""
+        checked = check_filters(SearchFilters(query=query, **filters), 1)
+        with sqlite_errors(self.path):
+            return facet_counts(self._conn, checked)
+
+    # -- API tokens (claimgraph serve) ---------------------------------------------------
+
+    def create_token(self, name: str) -> tuple[TokenInfo, str]:
+        """A new API token: its record, and the token itself (shown once; only a digest is kept)."""
+        with write_transaction(self._conn, self.path) as conn:
+            return create_token(conn, name)
+
+    def list_tokens(self) -> list[TokenInfo]:
+        with sqlite_errors(self.path):
+            return list_tokens(self._conn)
+
+    def revoke_token(self, token_id: str) -> bool:
+        """Revoke the token with this id (or the full token); False if no such active token."""
+        with write_transaction(self._conn, self.path) as conn:
+            return revoke_token(conn, token_id)
+
+    def check_token(self, token: str) -> TokenInfo | None:
+        """The active token matching ``token``, or None."""
+        with sqlite_errors(self.path):
+            return check_token(self._conn, token)
 
     def schema_version(self) -> int:
         """The number of the last migration applied to this database."""
