@@ -176,3 +176,9 @@ def test_ingest_job_of_an_upload_runs_to_completion(client, auth):
     assert job["new"] + job["known"] == 3, job
     assert job["skipped"] == 1 and "floods.jsonl" in job["sources"][0]
     _error(client.get("/v1/jobs/nope"), 404, "CG801")
+
+
+def test_empty_form_fields_mean_any(client):
+    empty = {"q": "fire", "outlet": "", "from": "", "to": "", "source": "", "source_kind": "", "cue_class": "",
+             "technique": ""}
+    assert client.get("/v1/articles", params=empty).json()["hits"]

@@ -111,6 +111,10 @@ class SecurityMiddleware:
         own = f"{scope.get('scheme', 'http')}://{headers.get('host', '')}"
         if site is not None and site not in ("same-origin", "none"):
             raise CrossSiteRequestError(f"refused a {site} request: forms are accepted only from this site")
+        # With Referrer-Policy: no-referrer a browser sends "Origin: null" on its own form posts;
+        # then Sec-Fetch-Site (set by the browser, never by a page) must vouch for the request.
+        if origin == "null" and site == "same-origin":
+            origin = None
         if origin is not None and origin != own:
             raise CrossSiteRequestError("refused a request from another origin: forms are accepted only from this site")
         if not scope["path"].startswith("/v1/") and site is None and origin is None:

@@ -70,8 +70,10 @@ def search_params(
     limit: Annotated[int, Query(ge=1, le=q.MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> q.SearchParams:
-    return q.SearchParams(q=q_, outlet=outlet, published_from=published_from, published_to=published_to,
-                          source=source, source_kind=source_kind, cue_class=cue_class, technique=technique,
+    # A form sends every field, empty ones as "": those mean "any".
+    return q.SearchParams(q=q_ or None, outlet=outlet or None, published_from=published_from or None,
+                          published_to=published_to or None, source=source or None, source_kind=source_kind or None,
+                          cue_class=cue_class or None, technique=technique or None,
                           author_only=author_only, limit=limit, offset=offset)
 
 
