@@ -89,7 +89,7 @@ def _shot(page, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     for size, viewport in SIZES.items():
         page.set_viewport_size(viewport)
-        page.screenshot(path=str(SHOTS / f"{name}-{size}.png"), full_page=size == "phone")
+        page.screenshot(path=str(SHOTS / f"{name}-{size}.png"), full_page=False)
     page.set_viewport_size(SIZES["desktop"])
 
 
