@@ -2,7 +2,7 @@
 
 Every error carries a stable code (``CG1xx`` input, ``CG2xx`` network, ``CG3xx`` store,
 ``CG4xx`` pipeline and models, ``CG5xx`` usage and configuration, ``CG6xx`` evaluation
-data, ``CG800``–``CG849`` the web API and pages) and a message that says what went wrong *and what to do about it*. The CLI turns
+data, ``CG8xx`` the web API and pages) and a message that says what went wrong *and what to do about it*. The CLI turns
 an error into one line, ``error CGnnn: message``, and exit code 1 (2 for usage errors).
 """
 
@@ -80,6 +80,16 @@ CODES: dict[str, str] = {
     "CG600": "an evaluation or training data set that cannot be used",
     "CG601": "a malformed annotation file",
     "CG602": "an evaluation or training folder with no usable articles",
+    # web API and pages (claimgraph serve)
+    "CG800": "an internal error of the web server",
+    "CG801": "no such article, job, page or endpoint",
+    "CG802": "a request whose parameters or body are not valid",
+    "CG803": "a request without a valid API token where one is needed",
+    "CG804": "a Host header that this server does not answer to (DNS rebinding)",
+    "CG805": "a cross-site form post, refused",
+    "CG806": "a request body larger than the limit",
+    "CG807": "an HTTP method that the endpoint does not take",
+    "CG808": "no active API token with that id",
     # corpus models
     "CG920": "the sentence-embedding model files are missing",
     "CG921": "the sentence-embedding model files do not match each other",
@@ -185,7 +195,7 @@ class DatasetError(ClaimgraphError):
     code = "CG600"
 
 
-# -- web API and pages (CG800-CG849) -------------------------------------------------
+# -- web API and pages (CG8xx) --------------------------------------------------------
 class WebError(ClaimgraphError):
     """An error of ``claimgraph serve``; ``status`` is the HTTP status it is answered with."""
 

@@ -43,3 +43,39 @@ def build_library(folder: Path) -> Library:
         info, token = store.create_token("tests")
     return Library(db=db, token=token, token_id=info.id, hostile_id=hostile.id,
                    article_ids=tuple(a.id for a in articles))
+
+
+# -- fixtures (imported by the test modules of tests/api and tests/web; the one conftest stays small)
+
+import pytest  # noqa: E402
+
+BASE = "http://127.0.0.1:8000"
+_BUILT: dict[str, Library] = {}
+
+
+@pytest.fixture(scope="session")
+def library(tmp_path_factory) -> Library:
+    key = str(tmp_path_factory.getbasetemp())
+    if key not in _BUILT:  # one build per session, whichever module asks first
+        _BUILT[key] = build_library(tmp_path_factory.mktemp("library"))
+    return _BUILT[key]
+
+
+@pytest.fixture(scope="module")
+def app(library):
+    from claimgraph.api import Settings, create_app
+
+    return create_app(Settings(db=library.db, profile="fast"), warm=False)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def auth(library) -> dict[str, str]:
+    return {"Authorization": f"Bearer {library.token}"}

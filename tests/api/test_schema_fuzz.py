@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from tests.api.library import library  # noqa: F401 - fixtures
 
 from claimgraph.errors import FetchError
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.api.library import BASE, library, app, client  # noqa: F401 - fixtures
 
 from claimgraph.api import Settings, create_app
 from claimgraph.api._security import CSP
 
-from .conftest import BASE
 
 
 def _code(response) -> str:

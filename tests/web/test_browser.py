@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from tests.api.library import library  # noqa: F401 - fixtures
 
 import pytest
 from playwright.sync_api import expect
