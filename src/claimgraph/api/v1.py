@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from .. import ingest
 from ..errors import RequestInvalidError
 from ..export.claimreview import claim_reviews
-from ..model import Article, to_dict
+from ..model import Analysis, Article, to_dict
+from ..serialize import to_json
 from . import _queries as q
 from ._formats import list_response
 from ._runtime import Runtime
@@ -100,10 +101,20 @@ async def _in_store(rt: Runtime, fn: Any, *args: Any, **kwargs: Any) -> Any:
     return await run_in_threadpool(_with_store, rt, fn, *args, **kwargs)
 
 
-@router.post("/analyze", responses=ERRORS, summary="Analyse one article (text or URL); nothing is stored")
-async def analyze(body: AnalyzeRequest, rt: Rt) -> dict[str, Any]:
+def _document(analysis: Analysis, status: int = 200) -> Response:
+    """The schema v1 document, serialised once by the library (no second pass through pydantic)."""
+    return Response(to_json(analysis, indent=None), status_code=status, media_type="application/json")
+
+
+_DOCUMENT = {200: {"description": "the output schema v1 document (docs/schema.md)",
+                   "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+@router.post("/analyze", responses={**ERRORS, **_DOCUMENT}, response_class=Response,
+             summary="Analyse one article (text or URL); nothing is stored")
+async def analyze(body: AnalyzeRequest, rt: Rt) -> Response:
     article = await article_from(rt, body)
-    return to_dict(await rt.analyze(article))
+    return _document(await rt.analyze(article))
 
 
 @router.post("/articles", responses=ERRORS, status_code=201, summary="Store and analyse one article (token needed)")
@@ -122,9 +133,10 @@ async def search_articles(rt: Rt, params: Annotated[q.SearchParams, Depends(sear
     return list_response(result, rows, format, "articles")
 
 
-@router.get("/articles/{article_id}", responses=ERRORS, summary="One stored article with its analysis")
-async def get_article(article_id: Annotated[str, Path(max_length=64)], rt: Rt) -> dict[str, Any]:
-    return to_dict(await _in_store(rt, q.get_analysis, article_id))
+@router.get("/articles/{article_id}", responses={**ERRORS, **_DOCUMENT}, response_class=Response,
+            summary="One stored article with its analysis")
+async def get_article(article_id: Annotated[str, Path(max_length=64)], rt: Rt) -> Response:
+    return _document(await _in_store(rt, q.get_analysis, article_id))
 
 
 @router.get("/events", responses=ERRORS, summary="Real-world events across the stored articles")
