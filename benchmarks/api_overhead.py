@@ -5,8 +5,9 @@
 
 1. Overhead: the example articles (``claimgraph.web.demo``; ``--copies`` of each, made
    distinct) are analysed in process (``claimgraph.analyze``) and through ``POST /v1/analyze``
-   of a real uvicorn server on a loopback port, one request at a time, alternating, best of
-   ``--rounds``; the ratio is API wall time over in-process wall time.
+   of a real uvicorn server on a loopback port, one request at a time, alternating article by
+   article; the ratio is API wall time over in-process wall time, per round and its median
+   over ``--rounds``.
 2. Reads: ``--clients`` threads, each with its own HTTP connection, send ``--requests``
    requests spread over GET /v1/articles?q=..., /v1/articles/{id}, /v1/claims and /v1/events
    on a library of the example articles; errors (any status other than 200) and p50/p95
@@ -57,21 +58,27 @@ def _articles(copies: int) -> list:
 
 
 def overhead(base: str, articles: list, profile: str, rounds: int) -> dict:
-    local, remote = [], []
+    """Each article in process, then through the API, alternating one by one (so that both see the
+    same load on a shared machine); per round the ratio of the sums, and the median over rounds."""
+    ratios, local_s, api_s = [], [], []
     with httpx.Client(timeout=120) as client:
         for _ in range(rounds):
-            t = time.perf_counter()
+            local = remote = 0.0
             for a in articles:
+                t = time.perf_counter()
                 analyze(a, profile=profile)
-            local.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            for a in articles:
+                local += time.perf_counter() - t
+                t = time.perf_counter()
                 r = client.post(f"{base}/v1/analyze", json={"text": a.text, "title": a.title, "outlet": a.outlet,
                                                             "published": a.published})
                 r.raise_for_status()
-            remote.append(time.perf_counter() - t)
-    return {"articles": len(articles), "in_process_s": min(local), "api_s": min(remote),
-            "ratio": min(remote) / min(local)}
+                remote += time.perf_counter() - t
+            ratios.append(remote / local)
+            local_s.append(local)
+            api_s.append(remote)
+    return {"articles": len(articles), "rounds": rounds, "in_process_s": statistics.median(local_s),
+            "api_s": statistics.median(api_s), "ratio_median": statistics.median(ratios),
+            "ratio_per_round": [round(r, 3) for r in ratios]}
 
 
 def reads(base: str, ids: list[str], clients: int, requests: int) -> dict:
@@ -110,7 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--profile", default="fast", choices=pipeline.PROFILES)
     parser.add_argument("--copies", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=25)
     args = parser.parse_args()
