@@ -50,6 +50,11 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
                  login=status == 401)
 
 
+def _partial(request: Request) -> bool:
+    """An htmx request for a fragment (a history restore wants the whole page)."""
+    return bool(request.headers.get("hx-request")) and not request.headers.get("hx-history-restore-request")
+
+
 def _json(format: str | None) -> bool:
     if format not in (None, "html", "json"):
         raise RequestInvalidError(f"unknown format {format!r}: pages answer html or json")
@@ -65,7 +70,7 @@ async def library(request: Request, rt: Rt, params: Annotated[q.SearchParams, De
     result = await _in_store(rt, q.search, params)
     if _json(format):
         return JSONResponse(result)
-    template = "_results.html" if request.headers.get("hx-request") else "library.html"
+    template = "_results.html" if _partial(request) else "library.html"
     return _page(request, template, params=params, result=result)
 
 
@@ -215,7 +220,7 @@ async def job_page(request: Request, rt: Rt, job_id: Annotated[str, Path(max_len
     job = rt.jobs.get(job_id).as_json()
     if _json(format):
         return JSONResponse(job)
-    template = "_job.html" if request.headers.get("hx-request") else "job.html"
+    template = "_job.html" if _partial(request) else "job.html"
     return _page(request, template, job=job)
 
 
