@@ -104,6 +104,7 @@ def _axe(page) -> None:
 
 def _login(page, server, token) -> None:
     page.goto(f"{server}/login")
+    _axe(page)
     page.fill("#token", token)
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/")
@@ -201,6 +202,12 @@ def test_run_an_ingest_job_to_completion(page, server, library, tmp_path):
     assert page.locator("#job a[href^='/articles/']").count() == 2
     _axe(page)
     _shot(page, "job")
+
+
+def test_error_pages_are_pages_too(page, server):
+    response = page.goto(f"{server}/articles/0000000000000000")
+    assert response.status == 404 and "CG801" in page.inner_text("main")
+    _axe(page)
 
 
 def test_xss_payloads_stay_inert(page, server, library):
