@@ -32,5 +32,6 @@ def compare_doc(ids: list[str], texts: dict[str, str]) -> dict:
                    "members": [{**span(b, "union"), "by": f"the union {EVIL}", "framing": "attributed"}]}],
         "claims": [{"id": "c1", "text": f"The operator ignored warnings {EVIL}",
                     "members": [{**span(a, "fire"), "framing": "hedged", "source": None},
+                                {"article_id": a, "start": 0, "end": 0, "text": "", "framing": "absent", "source": None},
                                 {**span(b, "union"), "framing": "attributed", "source": "the union"}]}],
     }

@@ -92,7 +92,7 @@ def test_events_page_and_its_twin(client):
 def test_a_real_event_comparison_page(client):
     event = next(e for e in client.get("/v1/events").json()["events"] if "Island Courier" in e["outlets"])
     html = client.get(f"/events/{event['id']}").text
-    assert 'id="slot-matrix"' in html and "fatalities" in html and 'id="timeline"' in html
+    assert 'id="slot-matrix"' in html and 'id="timeline"' in html and "?start=" in html
     assert client.get(f"/events/{event['id']}", params={"format": "json"}).json() == \
         client.get(f"/v1/events/{event['id']}/compare").json()
 
@@ -116,6 +116,7 @@ def test_comparison_matrices_come_from_the_compare_2_document(client, fake_compa
     assert "≠ conflict" in html  # the verdict in words and signs, not colour alone
     m = fake_compare["slots"][0]["members"][0]
     assert f'/articles/{a}?start={m["start"]}&amp;end={m["end"]}#cite' in html
+    assert "?start=0&amp;end=0" not in html  # an absent member links nowhere
     assert "hedged" in html and "attributed" in html and "the union" in html
     assert html.index("2025-04-01") < html.rindex("2025-04-02")  # the timeline is in date order
     assert "&lt;script&gt;alert(&#39;cmp&#39;)&lt;/script&gt;" in html

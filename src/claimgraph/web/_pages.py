@@ -170,8 +170,9 @@ def _marked_text(analysis: Analysis, doc: dict[str, Any]) -> dict[str, Any]:
     for kind, groups in (("quantity", doc.get("slots", [])), ("author", doc.get("claims", []))):
         for group in groups:
             for m in group.get("members", []):
-                if m.get("article_id") == analysis.article.id and 0 <= m["start"] < m["end"] <= len(analysis.article.text):
-                    spans.append(Annotation(id=f"p{len(spans)}", layer=kind, start=m["start"], end=m["end"],
+                start, end = m.get("start") or 0, m.get("end") or 0
+                if m.get("article_id") == analysis.article.id and 0 <= start < end <= len(analysis.article.text):
+                    spans.append(Annotation(id=f"p{len(spans)}", layer=kind, start=start, end=end,
                                             text=m.get("text", ""), label=group.get("label") or group.get("text", ""),
                                             details=()))
     return {"article": analysis.article, "body": render_text(analysis.article.text, spans)}
