@@ -178,7 +178,7 @@ def test_open_an_event_comparison(page, server):
     page.goto(f"{server}/events")
     _axe(page)
     _shot(page, "events")
-    page.locator("table.grid tbody a").first.click()
+    page.locator("table.grid tbody tr", has_text="Island Courier").locator("a").first.click()  # the demo event
     page.wait_for_selector("#slot-matrix")
     assert page.locator("#slot-matrix tbody tr").count() >= 1
     assert page.locator("#slot-matrix a[href*='start=']").count() >= 1
