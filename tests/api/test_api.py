@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from tests.api.library import library, app, client, auth  # noqa: F401 - fixtures
 
 import pytest
+from tests.api.library import app, auth, client, library  # noqa: F401 - fixtures
 
 from claimgraph import pipeline
 

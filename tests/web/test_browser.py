@@ -12,10 +12,10 @@ import socket
 import threading
 import time
 from pathlib import Path
-from tests.api.library import library  # noqa: F401 - fixtures
 
 import pytest
 from playwright.sync_api import expect
+from tests.api.library import library  # noqa: F401 - fixtures
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -54,7 +54,7 @@ def server(library):
     thread.join(10)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

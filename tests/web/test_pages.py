@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from tests.api.library import library, app, client, auth  # noqa: F401 - fixtures
 
 import pytest
+from tests.api.library import HOSTILE, HOSTILE_TEXT, app, auth, client, library  # noqa: F401 - fixtures
 
-from tests.api.library import HOSTILE, HOSTILE_TEXT
-
-from .compare_doc import EVIL, compare_doc
+from .compare_doc import compare_doc
 
 SAME = {"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}
 
@@ -72,7 +70,7 @@ def test_hostile_article_is_escaped_everywhere(client, library):
     _no_live_markup(html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("javascript:alert(7)") >= 1 and 'href="javascript' not in html
-    for path in ("/", f"/?q=minister", "/events"):
+    for path in ("/", "/?q=minister", "/events"):
         _no_live_markup(client.get(path).text)
 
 
