@@ -27,19 +27,23 @@ def serve(
     demo: Annotated[bool, typer.Option(help="Serve a demo library of the example articles (built in a temporary file unless --db is given).")] = False,
 ) -> None:
     """Run the REST API (/v1) and the web app on HOST:PORT."""
+    with tempfile.TemporaryDirectory(prefix="claimgraph-demo-") as scratch:  # removed when the server stops
+        if demo:
+            from ..web.demo import build_demo_db
+
+            db = db or Path(scratch) / "demo.db"
+            count = build_demo_db(db, profile=profile.value)
+            stderr.print(f"demo library: {count} example articles in {db}", highlight=False)
+        _run(db=db, host=host, port=port, workers=workers, profile=profile.value, allow_private=allow_private,
+             allowed_hosts=tuple(allowed_host or ()), max_body_bytes=max_body_bytes)
+
+
+def _run(*, db: Path | None, host: str, port: int, **options: object) -> None:
     import uvicorn
 
     from ..api import Settings, create_app, is_loopback
 
-    if demo:
-        from ..web.demo import build_demo_db
-
-        db = db or Path(tempfile.mkdtemp(prefix="claimgraph-demo-")) / "demo.db"
-        count = build_demo_db(db, profile=profile.value)
-        stderr.print(f"demo library: {count} example articles in {db}", highlight=False)
-    settings = Settings(db=db, host=host, port=port, workers=workers, profile=profile.value,
-                        allow_private=allow_private, allowed_hosts=tuple(allowed_host or ()),
-                        max_body_bytes=max_body_bytes)
+    settings = Settings(db=db, host=host, port=port, **options)  # type: ignore[arg-type]
     if not is_loopback(host):
         stderr.print(f"listening on {host}: every request needs an API token (claimgraph token create NAME)",
                      highlight=False)
