@@ -20,6 +20,7 @@ __all__ = [
     "MalformedRecordError",
     "UnsupportedSourceError",
     "EventNotFoundError",
+    "ArticleNotFoundError",
     "SourceNotFoundError",
     "FetchError",
     "BlockedAddressError",
@@ -90,6 +91,8 @@ CODES: dict[str, str] = {
     "CG806": "a request body larger than the limit",
     "CG807": "an HTTP method that the endpoint does not take",
     "CG808": "no active API token with that id",
+    # comparison
+    "CG900": "an article id or URL that the store does not have (`compare --article`)",
     # corpus models
     "CG920": "the sentence-embedding model files are missing",
     "CG921": "the sentence-embedding model files do not match each other",
@@ -153,6 +156,12 @@ class EventNotFoundError(InputError):
     """An event id that the stored corpus does not have (``claimgraph compare``)."""
 
     code = "CG109"
+
+
+class ArticleNotFoundError(InputError):
+    """A stored article id or URL that the store does not have (``claimgraph compare --article``)."""
+
+    code = "CG900"
 
 
 # -- network (CG2xx) -----------------------------------------------------------------

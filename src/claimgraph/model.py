@@ -22,6 +22,7 @@ __all__ = [
     "TECHNIQUES",
     "TIME_PRECISIONS",
     "PLACE_PRECISIONS",
+    "QUANTITY_SCOPES",
     "Article",
     "Span",
     "Sentence",
@@ -64,6 +65,7 @@ TECHNIQUES = (
 )
 TIME_PRECISIONS = ("day", "week", "month", "year", "decade", "approximate", "unknown")
 PLACE_PRECISIONS = ("city", "region", "country", "continent", "other")
+QUANTITY_SCOPES = ("event", "individual", "incidental", "other_event")
 
 
 def _json_name(name: str) -> dict[str, str]:
@@ -157,6 +159,14 @@ class Quantity:
     unit: str | None = None
     role: str | None = None
     approximate: bool = False
+    #: What the figure counts or describes ("people were killed in the attack"), when found.
+    referent: Span | None = None
+    #: Lemma of the counted noun ("migrant"), and the key figures are compared by: the body
+    #: counted as a whole if one is named ("caravan"), else the noun's canonical name ("people").
+    referent_head: str | None = None
+    referent_key: str | None = None
+    #: What the figure is about, one of QUANTITY_SCOPES; None when the analysis predates it.
+    scope: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,9 +18,9 @@ TEXT = "Gunmen <script>alert(1)</script> attacked Crocus City Hall near Moscow; 
 @pytest.fixture
 def stored(monkeypatch):
     analyses = [
-        article("a", TEXT.format(n="40"), outlet="Outlet A", published="2024-03-22", figures=(("40", "killed"),)),
-        article("b", TEXT.format(n="60"), outlet="Outlet B", published="2024-03-23", figures=(("60", "killed"),)),
-        article("c", TEXT.format(n="137"), outlet="Outlet C", published="2024-03-23", figures=(("137", "killed"),)),
+        article("a", TEXT.format(n="40"), outlet="Outlet A", published="2024-03-22", figures=(("40", "fatalities"),)),
+        article("b", TEXT.format(n="60"), outlet="Outlet B", published="2024-03-23", figures=(("60", "fatalities"),)),
+        article("c", TEXT.format(n="137"), outlet="Outlet C", published="2024-03-23", figures=(("137", "fatalities"),)),
     ]
     monkeypatch.setattr(corpus_cli, "load_analyses", lambda db: iter(analyses))
     return analyses
@@ -50,16 +50,37 @@ def test_events_on_an_empty_store(monkeypatch):
     assert "No events" in result.output
 
 
-def test_compare_in_three_formats(stored):
+def test_compare_in_three_formats(stored, tmp_path):
     event_id = _event_id(stored)
     text = runner.invoke(app, ["compare", event_id])
     assert text.exit_code == 0, text.output
-    assert "fatalities [conflict]" in text.output and "update" in text.output
+    assert "people killed [conflict]" in text.output
     data = json.loads(runner.invoke(app, ["compare", event_id, "--format", "json"]).output)
-    assert data["event_id"] == event_id and data["conflicts"] == 1
-    assert [r["value"] for r in data["timeline"]] == [40, 60, 137]
+    assert data["schema"] == "compare/2" and data["event"]["id"] == event_id
+    (slot,) = data["slots"]
+    assert [m["value"] for m in slot["members"]] == [40, 60, 137] and slot["verdict"] == "conflict"
     page = runner.invoke(app, ["compare", event_id, "--format", "html"]).output
-    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert page.startswith("<!DOCTYPE html>")
+    out = tmp_path / "event.html"
+    assert runner.invoke(app, ["compare", event_id, "--format", "html", "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_compare_chosen_articles_by_id_or_url(monkeypatch, stored):
+    import dataclasses
+
+    chosen = [dataclasses.replace(a, article=dataclasses.replace(a.article, url=f"https://news.example/{a.article.id}"))
+              for a in stored]
+    monkeypatch.setattr(corpus_cli, "load_analyses", lambda db: iter(chosen))
+    result = runner.invoke(app, ["compare", "--article", "a", "--article", "https://news.example/c",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [a["id"] for a in data["articles"]] == ["a", "c"] and data["event"]["id"] is None
+    missing = runner.invoke(app, ["compare", "--article", "nope"])
+    assert missing.exit_code == 1 and "error CG900" in missing.output
+    both = runner.invoke(app, ["compare", "ev-1", "--article", "a"])
+    assert both.exit_code == 2
 
 
 def test_compare_errors(stored):

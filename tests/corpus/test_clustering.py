@@ -108,10 +108,11 @@ def test_event_listing_reports_place_type_outlets_and_conflicts():
     from claimgraph.corpus import event_comparison, render_html, render_text
 
     comparison = event_comparison(analyses, summary.id)
-    (date,) = comparison.dates
-    assert (date.article_id, date.value, date.span.text) == ("a", "2010-02-27", "Saturday")
-    assert "2010-02-27 ('Saturday')" in render_text(comparison)
-    assert "2010-02-27 (&ldquo;Saturday&rdquo;)" in render_html(comparison)
+    assert (comparison.event.id, comparison.event.date, comparison.event.place) == (summary.id, "2010-02-27", "Concepcion")
+    (slot,) = comparison.slots
+    assert slot.verdict == "conflict"
+    assert "people killed [conflict]" in render_text(comparison)
+    assert "<mark>700</mark>" in render_html(comparison)
 
 
 def test_articles_sharing_no_name_stay_apart_despite_common_types_and_numbers():

@@ -66,21 +66,60 @@ def test_events_group_the_outlets_of_each_story(corpus):
     assert len(news_outlets) == 5
 
 
-def test_compare_shows_agreeing_tolls_and_differing_injury_counts_with_spans(corpus):
+def test_compare_shows_the_toll_and_the_injury_counts_with_spans(corpus):
     analyses, by_id = corpus
     events = list_events(analyses)
     comparisons = [event_comparison(analyses, s.id) for s in events]
     comparison = next(c for c in comparisons if any(a.id == "ecb-20_7ecbplus" for a in c.articles))
-    aspects = {a.name: a for a in comparison.figures}
-    assert {"fatalities", "injured"} <= set(aspects)
-    tolls = {r.value for r in aspects["fatalities"].reports}
-    assert 10.0 in tolls  # the reports of this quake say 10 dead (others recall earlier quakes: 612, 600)
-    injured = {r.value for r in aspects["injured"].reports}
-    assert {50.0, 70.0, 80.0} <= injured
-    assert aspects["injured"].status == "conflict"
-    assert comparison.conflicts > 0
-    for aspect in aspects.values():
-        for r in aspect.reports:
-            text = by_id[r.article_id].article.text
-            assert text[r.span.start:r.span.end] == r.span.text
-            assert r.span.text in r.sentence.text
+    slots = {s.role: s for s in comparison.slots}
+    assert {"fatalities", "injured"} <= set(slots)
+    assert comparison.slots[0].role == "fatalities"  # the toll is the headline fact
+    assert 10.0 in {m.value for m in slots["fatalities"].members}
+    assert {50.0, 70.0, 80.0} <= {m.value for m in slots["injured"].members}
+    assert slots["injured"].verdict in {"update", "conflict"}
+    for slot in comparison.slots:
+        for m in slot.members:
+            assert by_id[m.article_id].article.text[m.start:m.end] == m.text
+
+
+CARAVAN = "6"
+
+
+@pytest.fixture(scope="module")
+def caravan():
+    from claimgraph import analyze
+
+    news = [a for a in read_newswcl50(shared_path("newswcl50")) if a.event == CARAVAN]
+    return [analyze(Article(id=f"nw-{a.doc_id}", text=a.text, outlet=a.outlet_name, published=a.published),
+                    profile="fast") for a in news]
+
+
+def test_the_caravan_event_leads_with_the_caravans_size_and_no_individual_figure(caravan):
+    from claimgraph.corpus import compare_articles
+
+    comparison = compare_articles(caravan)
+    lead = comparison.slots[0]
+    assert "caravan" in lead.label
+    assert {m.article_id for m in lead.members} == {a.article.id for a in caravan}  # each outlet's figure
+    first = {}
+    for m in lead.members:
+        first.setdefault(m.article_id, m)
+    values = {a.article.outlet: first[a.article.id].value for a in caravan}
+    assert values["Fox News"] == 400 and values["USA Today"] == 200
+    ages = [q for a in caravan for q in a.quantities if q.role == "age"]
+    assert ages, "the pipeline finds the ages"
+    age_spans = {(a.article.id, q.start) for a in caravan for q in a.quantities if q.scope == "individual"}
+    assert all((m.article_id, m.start) not in age_spans for s in comparison.slots for m in s.members)
+    assert len(comparison.slots) <= 10
+
+
+def test_the_caravan_blame_rows_name_real_parties(caravan):
+    from claimgraph.corpus import compare_articles, party_of
+
+    comparison = compare_articles(caravan)
+    for row in comparison.blame:
+        assert party_of(row.party) is not None, row.party
+        assert row.party.lower() not in {"it", "mr", "most of", "democrats of", "trumps"}
+        assert len(row.party.split()) <= 4
+        for m in row.members:
+            assert m.by == "author" or party_of(m.by) is not None or m.by == "unnamed source"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -10,11 +11,11 @@ from typing import Annotated
 import typer
 from rich.table import Column, Table
 
-from ..errors import StoreError, UsageError
+from ..errors import ArticleNotFoundError, StoreError, UsageError
 from ..model import Analysis
 from ._common import print_json, stdout, write_output
 
-__all__ = ["events", "compare", "load_analyses"]
+__all__ = ["events", "compare", "load_analyses", "load_chosen"]
 
 FORMATS = ("text", "json", "html")
 
@@ -52,20 +53,45 @@ def events(
     stdout.print(table)
 
 
+def load_chosen(db: Path | None, refs: list[str]) -> list[Analysis]:
+    """The stored analyses of the articles named by id or URL (tests replace this function)."""
+    wanted = list(dict.fromkeys(refs))
+    found: dict[str, Analysis] = {}
+    for analysis in load_analyses(db):
+        a = analysis.article
+        for ref in wanted:
+            if ref == a.id or (a.url and ref.rstrip("/") == a.url.rstrip("/")):
+                found[ref] = analysis
+    missing = [ref for ref in wanted if ref not in found]
+    if missing:
+        raise ArticleNotFoundError(f"no stored article with id or URL {missing[0]!r}: "
+                                   "list stored articles with `claimgraph search` or add it with `claimgraph ingest`")
+    return list({found[ref].article.id: found[ref] for ref in wanted}.values())
+
+
 def compare(
-    event_id: Annotated[str, typer.Argument(help="An id from `claimgraph events`.")],
+    event_id: Annotated[str | None, typer.Argument(help="An id from `claimgraph events`.")] = None,
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", help="A stored article id or URL to compare (repeat); instead of an event id.")] = None,
     db: Annotated[Path | None, typer.Option(help="Database file.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text, json or html")] = "text",
+    format: Annotated[str, typer.Option("--format", help="text, json (compare/2) or html")] = "text",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
-    """Side-by-side view of what each outlet says about one event."""
-    from ..corpus import comparison_to_dict, event_comparison, render_html, render_text
+    """Where outlets disagree: fact slots, blame and claims of one event or of chosen articles."""
+    from ..corpus import compare_articles, comparison_to_dict, event_comparison, render_html, render_text
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
-    comparison = event_comparison(load_analyses(db), event_id)
-    if format == "json":
-        print_json(comparison_to_dict(comparison))
-    elif format == "html":
-        write_output(render_html(comparison), None)
+    if (event_id is None) == (not article):
+        raise UsageError("give an event id or one or more --article, not both")
+    if article:
+        comparison = compare_articles(load_chosen(db, article))
     else:
-        write_output(render_text(comparison), None)
+        comparison = event_comparison(load_analyses(db), event_id)
+    if format == "json":
+        text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False)
+    elif format == "html":
+        text = render_html(comparison)
+    else:
+        text = render_text(comparison)
+    write_output(text, output)

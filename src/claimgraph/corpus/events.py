@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from spacy.language import Language
 
 from ..errors import EventNotFoundError
 from ..model import Analysis
-from .alignment import EventComparison, compare_event, day_label
 from .clustering import ClusterConfig, EventCluster, cluster_analyses
+from .compare import Comparison, build_blame, build_slots, compare_articles
 from .features import parse_day
 
 __all__ = ["EventSummary", "EventNotFoundError", "list_events", "event_comparison"]
@@ -25,7 +26,7 @@ class EventSummary:
     type: str | None  # the event type its articles report most
     articles: int
     outlets: tuple[str, ...]
-    conflicts: int
+    conflicts: int  # slots and blame rows whose verdict is "conflict"
     title: str | None  # title of its earliest article
 
 
@@ -35,18 +36,18 @@ def list_events(
     """Every event of the corpus with its date, place, type, outlets and number of conflicts."""
     by_id = _by_id(analyses)
     clusters = cluster_analyses(by_id.values(), nlp=nlp, config=config)
-    return [_summary(c, compare_event(c.id, [by_id[m] for m in c.members])) for c in clusters]
+    return [_summary(c, [by_id[m] for m in c.members]) for c in clusters]
 
 
 def event_comparison(
     analyses: Iterable[Analysis], event_id: str, *, config: ClusterConfig | None = None,
     nlp: Language | None = None,
-) -> EventComparison:
-    """The side-by-side comparison of the event ``event_id`` (an id from :func:`list_events`)."""
+) -> Comparison:
+    """The ``compare/2`` comparison of the event ``event_id`` (an id from :func:`list_events`)."""
     by_id = _by_id(analyses)
     for cluster in cluster_analyses(by_id.values(), nlp=nlp, config=config):
         if cluster.id == event_id:
-            return compare_event(cluster.id, [by_id[m] for m in cluster.members])
+            return compare_articles([by_id[m] for m in cluster.members], event_id=cluster.id)
     raise EventNotFoundError(f"no event {event_id!r} in this corpus: run `claimgraph events` to list the event ids")
 
 
@@ -55,17 +56,22 @@ def _by_id(analyses: Iterable[Analysis]) -> dict[str, Analysis]:
     return {a.article.id: a for a in analyses}
 
 
-def _summary(cluster: EventCluster, comparison: EventComparison) -> EventSummary:
-    dated = [a for a in comparison.articles if parse_day(a.published) is not None]
-    first = min(dated, key=lambda a: parse_day(a.published)) if dated else comparison.articles[0]
-    places = Counter(p.name for p in comparison.places)
+def _summary(cluster: EventCluster, members: list[Analysis]) -> EventSummary:
+    members = sorted(members, key=lambda a: (parse_day(a.article.published) or 10**9, a.article.id))
+    dated = [a for a in members if parse_day(a.article.published) is not None]
+    first = dated[0] if dated else members[0]
+    day = parse_day(first.article.published)
+    places = Counter(p.name for a in members for p in ([e.place for e in a.events if e.place] or a.places))
+    types = Counter(e.type for a in members for e in a.events)
+    conflicts = sum(s.verdict == "conflict" for s in build_slots(members))
+    conflicts += sum(b.verdict == "conflict" for b in build_blame(members))
     return EventSummary(
         id=cluster.id,
-        date=day_label(first.published),
+        date=dt.date.fromordinal(day).isoformat() if day is not None else "undated",
         place=places.most_common(1)[0][0] if places else None,
-        type=comparison.event_types[0] if comparison.event_types else None,
+        type=types.most_common(1)[0][0] if types else None,
         articles=len(cluster.members),
-        outlets=tuple(sorted({a.outlet for a in comparison.articles if a.outlet})),
-        conflicts=comparison.conflicts,
-        title=first.title,
+        outlets=tuple(sorted({a.article.outlet for a in members if a.article.outlet})),
+        conflicts=conflicts,
+        title=first.article.title,
     )

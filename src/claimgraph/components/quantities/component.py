@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...model import Quantity
+from ...model import Quantity, Span
 from .._base import Component, ComponentSpec, doc_text
 from .._numbers import MODIFIER_PATTERN, VAGUE, bounds_of, parse_number, vague_value
+from ._referent import referent_of
 from ._roles import (
     CURRENCY_SYMBOLS,
     MEASURE_UNITS,
@@ -157,8 +158,11 @@ def _quantity(doc: Doc, m: _Match) -> Quantity | None:
     text = m.text
     while end > start and text[end - 1].isspace():
         end -= 1
+    span, head, key, scope = referent_of(number, counted_noun(number), role, unit)
+    referent = Span(start=span[0], end=span[1], text=text[span[0]:span[1]]) if span else None
     return Quantity(start=start, end=end, text=text[start:end], value=value, low=low,
-                    high=high, unit=unit, role=role, approximate=approx)
+                    high=high, unit=unit, role=role, approximate=approx, referent=referent,
+                    referent_head=head, referent_key=key, scope=scope)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

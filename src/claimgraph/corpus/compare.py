@@ -1,0 +1,600 @@
+"""Where outlets disagree: the comparison of a set of articles (document ``compare/2``).
+
+Three sections, each comparing like with like:
+
+- **slots**: figures that count the same thing (same role, same counted referent,
+  compatible units), one verdict per slot: ``agree`` (equal within the stated vagueness),
+  ``update`` (values that move with report time, as a rising toll does), ``conflict``
+  (incompatible at the same time), ``single`` (one article). Figures about one individual,
+  incidental counts and figures of other events make no slot.
+- **blame**: who each article says carried out, ordered, claimed or helped the central act,
+  by whom (the author or the attributed source) and with what framing; parties are
+  canonical entities (:mod:`claimgraph.corpus.parties`).
+- **claims**: the same proposition carried by several outlets, with each outlet's framing
+  of it, ``absent`` where an article does not carry it (:mod:`claimgraph.corpus.matching`).
+
+Everything runs on stored analyses (no parse): slot keys come from the quantities
+component's ``referent_key``/``scope``. Each step is one pass over the figures, statements
+or claims, grouped by hash keys; nothing compares every pair of articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Analysis, Attribution, Quantity
+from .features import parse_day
+from .parties import Party, find_parties, party_of
+
+__all__ = [
+    "SCHEMA",
+    "SLOT_VERDICTS",
+    "BLAME_VERDICTS",
+    "FRAMINGS",
+    "EventInfo",
+    "ArticleRef",
+    "SlotMember",
+    "Slot",
+    "BlameMember",
+    "BlameRow",
+    "ClaimMember",
+    "ClaimRow",
+    "Comparison",
+    "compare_articles",
+    "slot_verdict",
+]
+
+SCHEMA = "compare/2"
+SLOT_VERDICTS = ("agree", "update", "conflict", "single")
+BLAME_VERDICTS = ("agree", "conflict", "single", "denied")
+FRAMINGS = ("asserted", "attributed", "distancing", "endorsing", "hedged", "denied", "absent")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventInfo:
+    id: str | None
+    title: str | None
+    type: str | None
+    place: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRef:
+    id: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SlotMember:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    reported_at: str | None  # the article's publication date
+    source: str | None  # who the article attributes the figure to, if anyone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Slot:
+    id: str
+    label: str
+    role: str
+    referent: str
+    unit: str | None
+    verdict: str  # one of SLOT_VERDICTS
+    verdict_reason: str
+    members: tuple[SlotMember, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BlameMember:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    by: str  # "author", or the canonical name of the attributed source
+    framing: str  # one of FRAMINGS except "absent"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BlameRow:
+    party: str
+    kind: str
+    verdict: str  # one of BLAME_VERDICTS
+    members: tuple[BlameMember, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimMember:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    framing: str  # one of FRAMINGS except "denied"
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRow:
+    id: str
+    text: str
+    members: tuple[ClaimMember, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
+    event: EventInfo
+    articles: tuple[ArticleRef, ...]
+    slots: tuple[Slot, ...]
+    blame: tuple[BlameRow, ...]
+    claims: tuple[ClaimRow, ...]
+
+    @property
+    def conflicts(self) -> int:
+        """Slots and blame rows whose verdict is ``conflict``."""
+        return sum(s.verdict == "conflict" for s in self.slots) + sum(b.verdict == "conflict" for b in self.blame)
+
+
+def compare_articles(
+    analyses: Sequence[Analysis], *, event_id: str | None = None,
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+) -> Comparison:
+    """The comparison of any set of articles (one analysis per article id; the last wins)."""
+    by_id = {a.article.id: a for a in analyses}
+    ordered = sorted(by_id.values(), key=lambda a: (parse_day(a.article.published) or 10**9, a.article.id))
+    from .matching import match_claims
+
+    return Comparison(
+        event=_event_info(ordered, event_id),
+        articles=tuple(ArticleRef(id=a.article.id, outlet=a.article.outlet, published=a.article.published,
+                                  url=a.article.url, title=a.article.title) for a in ordered),
+        slots=build_slots(ordered),
+        blame=build_blame(ordered),
+        claims=match_claims(ordered, embed=embed),
+    )
+
+
+def _event_info(analyses: Sequence[Analysis], event_id: str | None) -> EventInfo:
+    types = Counter(e.type for a in analyses for e in a.events)
+    places = Counter(p.name for a in analyses for p in ([e.place for e in a.events if e.place] or a.places))
+    dated = [a for a in analyses if parse_day(a.article.published) is not None]
+    first = dated[0] if dated else (analyses[0] if analyses else None)
+    day = parse_day(first.article.published) if first is not None else None
+    return EventInfo(
+        id=event_id,
+        title=first.article.title if first is not None else None,
+        type=types.most_common(1)[0][0] if types else None,
+        place=places.most_common(1)[0][0] if places else None,
+        date=dt.date.fromordinal(day).isoformat() if day is not None else None,
+    )
+
+
+# -- slots ------------------------------------------------------------------------------
+
+#: Role names that different extractors use for the same thing.
+ROLE_ALIASES = {
+    "killed": "fatalities", "dead": "fatalities", "deaths": "fatalities", "death toll": "fatalities",
+    "victims": "fatalities", "wounded": "injured", "injuries": "injured", "hurt": "injured",
+}
+#: Roles that name what they count: their slot does not depend on the counted noun.
+_COUNTING_ROLES = frozenset({"fatalities", "injured", "arrested", "displaced", "missiles"})
+#: Roles whose count only grows as a story develops (a later smaller figure is a conflict).
+_CUMULATIVE_ROLES = frozenset({"fatalities", "injured", "arrested", "displaced", "missiles"})
+#: Keys of money figures that all mean the price of one deal.
+_PRICE_KEYS = frozenset("pay buy acquire acquisition deal price purchase sell sale worth value cost offer bid "
+                        "usd eur gbp".split())
+_SENTENCE_KEYS = frozenset("sentence jail imprison prison term serve".split())
+_MAGNITUDE_KEYS = frozenset({"magnitude"})
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
+_CURRENCIES = frozenset("USD EUR GBP RUB JPY UAH CNY INR ILS".split())
+_VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|tens)\b", re.I)
+#: Order of headline facts: toll, size, price, magnitude, sentence.
+_HEADLINE = ("fatalities", "size", "price", "magnitude", "sentence", "injured")
+_APPROX = 0.1  # "about 400" allows 10 % either way
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Figure:
+    article: Analysis
+    quantity: Quantity
+    role: str
+    key: str
+    family: str
+    head: str | None
+    source: str | None
+
+
+def _unit_family(unit: str | None) -> str:
+    if unit is None or unit == "people":
+        return "count"
+    if unit in _CURRENCIES:
+        return "money"
+    if unit in _TIME_UNITS:
+        return "time"
+    return unit
+
+
+def _scope(q: Quantity) -> str:
+    if q.scope:
+        return q.scope
+    return "individual" if q.role == "age" else "event"  # analyses made before scopes existed
+
+
+def _figures(analysis: Analysis, sentencing: bool) -> list[_Figure]:
+    quantities = list(analysis.quantities)
+    seen = {(q.start, q.end) for q in quantities}
+    quantities += [q for e in analysis.events for q in e.quantities if (q.start, q.end) not in seen]
+    out = []
+    for q in quantities:
+        role = ROLE_ALIASES.get((q.role or "other").lower(), (q.role or "other").lower())
+        if role == "age" or (q.value is None and q.low is None and q.high is None):
+            continue
+        scope = _scope(q)
+        key = (q.referent_key or "").lower()
+        if role == "duration" and key in _SENTENCE_KEYS:
+            key = "sentence"
+        if scope == "individual" and not (sentencing and key == "sentence"):
+            continue
+        if scope in {"incidental", "other_event"}:
+            continue
+        family = _unit_family(q.unit)
+        if role in _COUNTING_ROLES:
+            key = role
+        elif role == "money" and (key in _PRICE_KEYS or not key):
+            key = "price"
+        elif not key:
+            key = (q.unit or "").lower()
+        if not key:
+            continue  # a bare number that counts nothing named
+        out.append(_Figure(article=analysis, quantity=q, role=role, key=key, family=family,
+                           head=q.referent_head, source=_figure_source(analysis, q)))
+    return out
+
+
+def _figure_source(analysis: Analysis, q: Quantity) -> str | None:
+    for attribution in analysis.attributions:
+        c = attribution.content
+        if c.start <= q.start and q.end <= c.end:
+            return _source_name(attribution)
+    return None
+
+
+def _source_name(attribution: Attribution) -> str | None:
+    source = attribution.source
+    if source is None:
+        return None
+    for name in (source.resolved, source.text):
+        party = party_of(name)
+        if party is not None and (party.kind != "person" or " " in party.name):
+            return party.name
+    return None
+
+
+def build_slots(analyses: Sequence[Analysis]) -> tuple[Slot, ...]:
+    """Group the event's figures into slots and give each one verdict (see the module docstring)."""
+    sentencing = any("sentenc" in e.type or "trial" in e.type or "convict" in e.type
+                     for a in analyses for e in a.events)
+    figures = [f for a in analyses for f in _figures(a, sentencing)]
+    # A body counted as a whole ("a caravan of 1,200 migrants") absorbs the bare counts of
+    # its members ("about 200 migrants") in the same event.
+    container_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for f in figures:
+        if f.head and f.key not in {f.head, _canonical(f.head)} and f.role not in _COUNTING_ROLES:
+            container_of[(f.role, _canonical(f.head))][f.key] += 1
+    groups: dict[tuple[str, str, str], list[_Figure]] = defaultdict(list)
+    for f in figures:
+        key = f.key
+        counted = container_of.get((f.role, key))
+        if counted:
+            key = counted.most_common(1)[0][0]
+        groups[(f.role, key, f.family)].append(f)
+    n_articles = len(analyses)
+    slots = []
+    for (role, key, family), members in groups.items():
+        articles = {f.article.article.id for f in members}
+        kind = _headline_kind(role, key, family, members, container_of)
+        if n_articles > 1 and len(articles) < 2 and kind is None:
+            continue  # one outlet's incidental detail is no comparison
+        slots.append((kind, role, key, family, members))
+    slots.sort(key=lambda s: (s[0] is None, -len({f.article.article.id for f in s[4]}),
+                              _HEADLINE.index(s[0]) if s[0] else 0, s[1], s[2]))
+    return tuple(_slot(kind, role, key, family, members) for kind, role, key, family, members in slots)
+
+
+def _canonical(head: str) -> str:
+    from ..components.quantities._referent import canonical_head
+
+    return canonical_head(head) or head
+
+
+def _headline_kind(role: str, key: str, family: str, members: list[_Figure],
+                   container_of: dict[tuple[str, str], Counter[str]]) -> str | None:
+    if role == "fatalities":
+        return "fatalities"
+    if role == "injured":
+        return "injured"
+    if role == "money" and key == "price":
+        return "price"
+    if key in _MAGNITUDE_KEYS:
+        return "magnitude"
+    if role == "duration" and key == "sentence":
+        return "sentence"
+    if family == "count" and any(key in c for c in container_of.values()):
+        return "size"
+    return None
+
+
+def _slot(kind: str | None, role: str, key: str, family: str, members: list[_Figure]) -> Slot:
+    members = sorted(members, key=lambda f: (parse_day(f.article.article.published) or 10**9,
+                                             f.article.article.id, f.quantity.start))
+    units = Counter(f.quantity.unit for f in members if f.quantity.unit)
+    referents = Counter(f.quantity.referent.text for f in members if f.quantity.referent)
+    verdict, reason = slot_verdict([(f.article.article, f.quantity) for f in members], cumulative=role in _CUMULATIVE_ROLES)
+    return Slot(
+        id=f"{role}:{key}:{family}".replace(" ", "_"),
+        label=_label(kind, role, key),
+        role=role,
+        referent=referents.most_common(1)[0][0] if referents else key,
+        unit=units.most_common(1)[0][0] if units else None,
+        verdict=verdict,
+        verdict_reason=reason,
+        members=tuple(SlotMember(
+            article_id=f.article.article.id, start=f.quantity.start, end=f.quantity.end, text=f.quantity.text,
+            value=f.quantity.value, low=f.quantity.low, high=f.quantity.high,
+            reported_at=f.article.article.published, source=f.source,
+        ) for f in members),
+    )
+
+
+_ROLE_LABELS = {"fatalities": "people killed", "injured": "people injured", "arrested": "people arrested",
+                "displaced": "people displaced", "missiles": "missiles fired", "attendees": "people attending",
+                "population": "population"}
+
+
+def _label(kind: str | None, role: str, key: str) -> str:
+    if role in _ROLE_LABELS:
+        return _ROLE_LABELS[role]
+    if kind == "size":
+        return f"size of the {key}"
+    if kind == "price":
+        return "price"
+    if kind == "sentence":
+        return "sentence"
+    if role == "money":
+        return f"amount ({key})"
+    if role == "duration":
+        return f"duration ({key})"
+    return f"number of {key}" if key.endswith("s") or key == "people" else f"number of {key}s"
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a figure allows: its stated bounds, 10 % around "about", a decade for "hundreds"."""
+    value = q.value
+    low = q.low if q.low is not None else value
+    high = q.high if q.high is not None else value
+    if q.low is not None and q.high is None and value is not None and q.value == q.low and _is_lower_bound(q):
+        high = math.inf
+    if q.high is not None and q.low is None and value is not None and q.value == q.high and _is_upper_bound(q):
+        low = 0.0
+    low = -math.inf if low is None else low
+    high = math.inf if high is None else high
+    if _VAGUE_PLURAL.search(q.text) and q.low is None and q.high is None and value is not None:
+        return value, value * 10 - 1
+    if q.approximate:
+        low, high = low * (1 - _APPROX), high * (1 + _APPROX)
+    return low, high
+
+
+def _is_lower_bound(q: Quantity) -> bool:
+    return q.high is None
+
+
+def _is_upper_bound(q: Quantity) -> bool:
+    return q.low is None
+
+
+def _fmt(q: Quantity) -> str:
+    return " ".join(q.text.split())
+
+
+def _who(a) -> str:
+    return a.outlet or a.id
+
+
+def slot_verdict(figures: Sequence[tuple], *, cumulative: bool = False) -> tuple[str, str]:
+    """``(verdict, reason)`` of one slot from its ``(article, quantity)`` figures.
+
+    Each article is represented by its first figure in the slot (news puts the current
+    figure first). Linear in the number of figures apart from sorting the report days.
+    """
+    lead: dict[str, tuple] = {}
+    for article, q in figures:
+        if article.id not in lead or q.start < lead[article.id][1].start:
+            lead[article.id] = (article, q)
+    leads = list(lead.values())
+    if len(leads) == 1:
+        article, q = leads[0]
+        return "single", f"Only {_who(article)} reports it ({_fmt(q)})."
+    intervals = [(_bounds(q), article, q) for article, q in leads]
+    low = max(i[0][0] for i in intervals)
+    high = min(i[0][1] for i in intervals)
+    if low <= high:
+        values = ", ".join(f"{_who(a)} {_fmt(q)}" for _, a, q in intervals[:6])
+        return "agree", f"All {len(leads)} articles agree within their stated vagueness: {values}."
+    by_day: dict[int | None, list] = defaultdict(list)
+    for item in intervals:
+        by_day[parse_day(item[1].published)].append(item)
+    days = sorted(d for d in by_day if d is not None)
+    for day in days:  # incompatible figures on the same day
+        same = by_day[day]
+        lo, hi = max(i[0][0] for i in same), min(i[0][1] for i in same)
+        if lo > hi:
+            a = max(same, key=lambda i: i[0][0])
+            b = min(same, key=lambda i: i[0][1])
+            return "conflict", (f"On {_label_day(day)} {_who(a[1])} says {_fmt(a[2])} while "
+                                f"{_who(b[1])} says {_fmt(b[2])}.")
+    if len(days) >= 2:
+        spans = [(max(i[0][0] for i in by_day[d]), min(i[0][1] for i in by_day[d])) for d in days]
+        rising = all(spans[k + 1][1] >= spans[k][0] for k in range(len(spans) - 1))
+        falling = all(spans[k + 1][0] <= spans[k][1] for k in range(len(spans) - 1))
+        undated_ok = all(any(i[0][0] <= s[1] and s[0] <= i[0][1] for s in spans) for i in by_day.get(None, ()))
+        moves = rising if cumulative else (rising or falling)
+        if moves and undated_ok:
+            first, last = by_day[days[0]][0], by_day[days[-1]][0]
+            return "update", (f"The figure changes with report time: {_who(first[1])} {_fmt(first[2])} on "
+                              f"{_label_day(days[0])}, {_who(last[1])} {_fmt(last[2])} on {_label_day(days[-1])}.")
+        if cumulative and not rising:
+            earlier = max(by_day[days[0]], key=lambda i: i[0][0])
+            later = min(by_day[days[-1]], key=lambda i: i[0][1])
+            return "conflict", (f"A later report gives a smaller figure: {_who(later[1])} {_fmt(later[2])} on "
+                                f"{_label_day(days[-1])} after {_who(earlier[1])} {_fmt(earlier[2])} on "
+                                f"{_label_day(days[0])}.")
+    a = max(intervals, key=lambda i: i[0][0])
+    b = min(intervals, key=lambda i: i[0][1])
+    when = "undated reports" if None in by_day else "reports that cannot be ordered"
+    return "conflict", f"{_who(a[1])} says {_fmt(a[2])} and {_who(b[1])} says {_fmt(b[2])} ({when})."
+
+
+def _label_day(day: int) -> str:
+    return dt.date.fromordinal(day).isoformat()
+
+
+# -- blame -------------------------------------------------------------------------------
+
+#: Words that make a statement one about responsibility for the central act.
+_RESPONSIBILITY = re.compile(
+    r"\b(?:blam\w*|responsib\w*|(?:is|was|were|are|be|been|being)\s+(?:\w+\s+)?behind|behind the (?:attack|"
+    r"bombing|shooting|assault|massacre|plot|strike|killing|hack\w*|attempt)|accus\w*|carried out|carry out|"
+    r"perpetrat\w*|orchestrat\w*|mastermind\w*|ordered the|credit for|culprit\w*|involved in|involvement|"
+    r"a role in|any role|complicit\w*|conspir\w*|collu\w*|organi[sz]ed (?:the|by)|plotted|"
+    r"claimed (?:the attack|credit|responsibility))\b",
+    re.I,
+)
+_DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*)\b.{0,80}\b(?:role|involve\w*|"
+                     r"responsib\w*|behind|link\w*|part in|nothing to do|accusation\w*|claims?|allegation\w*)\b"
+                     r"|\bno role\b|\bnot involved\b|\bnothing to do with\b|\bno involvement\b", re.I)
+_CLAIM_CUE = re.compile(r"\bclaim\w*\b", re.I)
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|suspected|allegedly|reportedly|likely|"
+                     r"appear\w*|believed)\b", re.I)
+_FRAMING_OF_CUE = {"neutral": "attributed", "distancing": "distancing", "endorsing": "endorsing",
+                   "hedged": "hedged"}
+
+
+def build_blame(analyses: Sequence[Analysis]) -> tuple[BlameRow, ...]:
+    """Party × article rows of who is said to be responsible, by whom and how."""
+    rows: dict[str, list[BlameMember]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    together: dict[str, set[str]] = defaultdict(set)  # article -> parties it names as responsible
+    for analysis in analyses:
+        for party, member in _blame_statements(analysis):
+            rows[party.name].append(member)
+            kinds[party.name] = party.kind
+            if member.framing != "denied":
+                together[analysis.article.id].add(party.name)
+    accused = {p for parties in together.values() for p in parties}
+    # Different parties named responsible conflict unless some article names them together.
+    rivals = {p for p in accused
+              if any(q != p and not any({p, q} <= s for s in together.values()) for q in accused)}
+    out = []
+    for party, members in rows.items():
+        articles = {m.article_id for m in members}
+        if all(m.framing == "denied" for m in members):
+            verdict = "denied"
+        elif party in rivals:
+            verdict = "conflict"
+        elif len(articles) == 1:
+            verdict = "single"
+        else:
+            verdict = "agree"
+        out.append(BlameRow(party=party, kind=kinds[party], verdict=verdict, members=tuple(members)))
+    out.sort(key=lambda r: (-len({m.article_id for m in r.members}), r.party))
+    return tuple(out)
+
+
+def _blame_statements(analysis: Analysis) -> Iterable[tuple[Party, BlameMember]]:
+    text = analysis.article.text
+    title_end = _title_end(analysis)
+    covered: list[tuple[int, int]] = []
+    seen: set[tuple[str, int]] = set()
+    for attribution in analysis.attributions:
+        content, cue = attribution.content, attribution.cue
+        statement = f"{cue.text} {content.text}"
+        if not _RESPONSIBILITY.search(statement) and not _DENIAL.search(statement):
+            continue
+        if content.end <= title_end:
+            continue  # a headline is never a statement of a source
+        by = _source_name(attribution) or ("unnamed source" if attribution.source is None else None)
+        source_party = None
+        if attribution.source is not None:
+            source_party = party_of(attribution.source.resolved) or party_of(attribution.source.text)
+        if by is None:
+            by = "unnamed source"
+        denied = bool(_DENIAL.search(statement))
+        framing = "denied" if denied else _FRAMING_OF_CUE.get(cue.cue_class, "attributed")
+        named = [p for _, _, p in find_parties(content.text, text)]
+        if not named and source_party is not None and (denied or _CLAIM_CUE.search(cue.text)):
+            named = [source_party]  # "IS claimed responsibility", "Ukraine denied any role"
+        if denied and source_party is not None and source_party not in named:
+            named = [source_party]
+        start, end = min(cue.start, content.start), max(cue.end, content.end)
+        if attribution.source is not None and attribution.source.start >= title_end:
+            start = min(start, attribution.source.start)
+        covered.append((start, end))
+        for party in dict.fromkeys(named):
+            if (party.name, start) in seen or party.name == by and not (denied or _CLAIM_CUE.search(cue.text)):
+                continue
+            seen.add((party.name, start))
+            yield party, BlameMember(article_id=analysis.article.id, start=start, end=end, text=text[start:end],
+                                     by=by, framing=framing)
+    # The author's own, unattributed statements of responsibility.
+    for sentence in analysis.sentences:
+        if sentence.end <= title_end or any(s < sentence.end and sentence.start < e for s, e in covered):
+            continue
+        if not _RESPONSIBILITY.search(sentence.text) or _SAYS.search(sentence.text):
+            continue
+        denied = bool(_DENIAL.search(sentence.text))
+        framing = "denied" if denied else ("hedged" if _HEDGED.search(sentence.text) else "asserted")
+        for _, _, party in _first_parties(sentence.text, text):
+            yield party, BlameMember(article_id=analysis.article.id, start=sentence.start, end=sentence.end,
+                                     text=sentence.text, by="author", framing=framing)
+
+
+_SAYS = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|alleged|alleges|accused|accuses|"
+                   r"stated|reported|announced)\b", re.I)
+
+
+def _first_parties(text: str, context: str) -> list[tuple[int, int, Party]]:
+    """The parties of an author's sentence of responsibility: those named before "behind",
+    "responsible", … or right after it (at most two)."""
+    found = {}
+    for start, end, party in find_parties(text, context):
+        if start == 0 and party.kind == "person" and " " not in party.name:
+            continue  # a sentence-initial capital is no evidence of a name
+        found.setdefault(party.name, (start, end, party))
+    return list(found.values())[:2]
+
+
+def _title_end(analysis: Analysis) -> int:
+    """Where the headline ends when the text starts with it (blame in a headline is not a statement)."""
+    title = analysis.article.title
+    text = analysis.article.text
+    if title and text.startswith(title):
+        return len(title)
+    first = text.find("\n")
+    if 0 < first < 200 and not text[:first].rstrip().endswith((".", '"', "”")):
+        return first
+    return 0
