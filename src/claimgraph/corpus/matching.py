@@ -63,7 +63,7 @@ def default_embedder() -> tuple[Embed, float]:
         from .embeddings import embed  # the events engineer's static model (model2vec)
     except ImportError:
         return lexical_embed, 0.5
-    return embed, 0.8
+    return embed, 0.75
 
 
 def lexical_embed(texts: Sequence[str]) -> np.ndarray:
@@ -134,7 +134,7 @@ def match_claims(analyses: Sequence[Analysis], *, embed: Embed | None = None,
     if embed is None:
         embed, default_threshold = default_embedder()
     else:
-        default_threshold = 0.8 if embed is not lexical_embed else 0.5
+        default_threshold = 0.75 if embed is not lexical_embed else 0.5
     threshold = default_threshold if threshold is None else threshold
     vectors = np.asarray(embed([i.text for i in items]), dtype=np.float32)
     postings: dict[str, list[int]] = defaultdict(list)
