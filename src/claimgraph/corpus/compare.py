@@ -31,6 +31,7 @@ import numpy as np
 
 from ..model import Analysis, Attribution, Quantity
 from .features import parse_day
+from ..components.quantities._referent import CONTAINERS as _CONTAINERS
 from .parties import Party, find_parties, party_of
 
 __all__ = [
@@ -197,6 +198,7 @@ _CUMULATIVE_ROLES = frozenset({"fatalities", "injured", "arrested", "displaced",
 #: Keys of money figures that all mean the price of one deal.
 _PRICE_KEYS = frozenset("pay buy acquire acquisition deal price purchase sell sale worth value cost offer bid "
                         "usd eur gbp".split())
+_GENERIC_HEADS = frozenset("people member participant other group individual".split())
 _SENTENCE_KEYS = frozenset("sentence jail imprison prison term serve".split())
 _MAGNITUDE_KEYS = frozenset({"magnitude"})
 _TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
@@ -291,17 +293,23 @@ def build_slots(analyses: Sequence[Analysis]) -> tuple[Slot, ...]:
     figures = [f for a in analyses for f in _figures(a, sentencing)]
     # A body counted as a whole ("a caravan of 1,200 migrants") absorbs the bare counts of
     # its members ("about 200 migrants") in the same event.
+    # Generic heads ("people", "members") are too common to be moved on that evidence.
+    containers = {f.key for f in figures if f.key in _CONTAINERS}
     container_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for f in figures:
-        if f.head and f.key not in {f.head, _canonical(f.head)} and f.role not in _COUNTING_ROLES:
-            container_of[(f.role, _canonical(f.head))][f.key] += 1
+        if f.head and f.key in containers and _canonical(f.head) not in _GENERIC_HEADS:
+            container_of[("other", _canonical(f.head))][f.key] += 1
     groups: dict[tuple[str, str, str], list[_Figure]] = defaultdict(list)
     for f in figures:
-        key = f.key
-        counted = container_of.get((f.role, key))
+        key, role = f.key, f.role
+        if key in containers and role in {"other", "attendees"}:
+            role = "other"  # the size of a named body, however the sentence counts it
+        counted = container_of.get((role, key)) if role in {"other", "attendees"} else None
         if counted:
-            key = counted.most_common(1)[0][0]
-        groups[(f.role, key, f.family)].append(f)
+            key, role = counted.most_common(1)[0][0], "other"
+        if role == "other" and key in _GENERIC_HEADS:
+            continue  # "1,000 people", "more than a dozen people": who they are is not said
+        groups[(role, key, f.family)].append(f)
     n_articles = len(analyses)
     slots = []
     for (role, key, family), members in groups.items():
@@ -333,7 +341,7 @@ def _headline_kind(role: str, key: str, family: str, members: list[_Figure],
         return "magnitude"
     if role == "duration" and key == "sentence":
         return "sentence"
-    if family == "count" and any(key in c for c in container_of.values()):
+    if family == "count" and key in _CONTAINERS:
         return "size"
     return None
 

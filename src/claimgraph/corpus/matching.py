@@ -38,7 +38,7 @@ about after before over under into out up down more most other others very new o
 """.split())
 _FRAMING_OF_CUE = {"neutral": "attributed", "distancing": "distancing", "endorsing": "endorsing",
                    "hedged": "hedged"}
-_MAX_PER_ARTICLE = 60  # claims taken from one article (in text order)
+_MAX_PER_ARTICLE = 24  # claims taken from one article: its most check-worthy
 _BLOCK_CAP = 64  # claims compared per anchor word
 _ANCHORS = 3  # rarest anchor words per claim
 _MAX_ROWS = 40
@@ -98,7 +98,9 @@ def _items(analyses: Sequence[Analysis]) -> list[_Item]:
     for index, analysis in enumerate(analyses):
         attributions = {a.id: a for a in analysis.attributions}
         spans = []
-        for claim in analysis.claims:
+        # the most check-worthy claims (all in text order when the analysis has no scores)
+        claims = sorted(analysis.claims, key=lambda c: -(c.checkworthiness or 0.0))[:_MAX_PER_ARTICLE]
+        for claim in sorted(claims, key=lambda c: c.start):
             attribution = attributions.get(claim.attribution)
             if claim.attribution == "author" or attribution is None:
                 framing = "hedged" if (claim.hedges and claim.certainty < 0.5) else "asserted"
@@ -108,14 +110,15 @@ def _items(analyses: Sequence[Analysis]) -> list[_Item]:
             spans.append((claim.start, claim.end, claim.text, framing, source))
         if not spans:
             spans = [(a.content.start, a.content.end, a.content.text, _framing(a), _source_name(a))
-                     for a in analysis.attributions]
-        for start, end, text, framing, source in spans[:_MAX_PER_ARTICLE]:
-            if len(text.split()) < 4:
+                     for a in analysis.attributions[:_MAX_PER_ARTICLE]]
+        for start, end, text, framing, source in spans:
+            words = _WORD.findall(text)
+            if len(words) < 4:
                 continue
-            names = frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b|\b\d[\d,.]*\b", text)[1:])
-            words = {w.lower() for w in _WORD.findall(text) if len(w) >= 5 and w.lower() not in _STOP}
+            names = frozenset(w.lower() for w in words[1:] if w[0].isdigit() or (w[0].isupper() and len(w) > 2))
+            anchors = {w.lower() for w in words if len(w) >= 5} - _STOP
             out.append(_Item(article=index, start=start, end=end, text=text, framing=framing, source=source,
-                             anchors=frozenset(words | names), names=names))
+                             anchors=frozenset(anchors | names), names=names))
     return out
 
 

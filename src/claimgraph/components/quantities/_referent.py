@@ -50,6 +50,7 @@ _INCIDENTAL_HEADS = frozenset("""
 way time point thing reason step option curve question issue example sign aspect part side
 chance kind sort type word line couple instance occasion respect
 """.split())
+_EVENT_COUNTS = frozenset({"fatalities", "injured", "arrested", "displaced", "missiles"})
 _UNIT_NOUNS = frozenset("second minute hour day week month year decade century dollar euro pound".split())
 _PERSON_PRONOUNS = frozenset("he she his her him i my me".split())
 _OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\bago\b|\bprevious\w*\b|\bprior\b|\blast (?:year|month|time)\b"
@@ -187,6 +188,9 @@ def _scope(number: Token, noun: Token | None, role: str, unit: str | None, head:
         return "individual"  # "her three children", "his five daughters"
     if noun is not None and noun.lemma_.lower() in {"age", "aged"}:
         return "individual"
+    if (noun is not None and noun.lower_ == noun.lemma_.lower() and number.lower_ in {"one", "1", "a"}
+            and role not in _EVENT_COUNTS):
+        return "individual"  # "One participant said": one person, not a count of the event
     if role in {"duration", "money"} and _single_person_subject(number):
         return "individual"  # "he was sentenced to 10 years", "she paid $200"
     if _OTHER_TIME.search(_clause_text(number)):

@@ -67,7 +67,7 @@ def _quantity_pattern(second: str) -> re.Pattern[str]:
           | (?P<cur>{_CUR})?(?P<num>{_NUM})
             {second}
             (?P<pct>{_PCT})?
-            (?P<hyunit>-(?!to-)[A-Za-z]+(?:-old)?)?
+            (?P<hyunit>-(?!to-)[A-Za-z]+(?:-old)?|\s-\s(?:years?|months?|weeks?|days?)\s-\sold\b)?
             (?P<unitword>\s(?:{_TIME_WORDS}|{_MEASURE_WORDS}|dollars|euros)\b)?
         )
         """,
@@ -289,7 +289,7 @@ def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]
 
 def _hyphen_unit(hyunit: str) -> tuple[str | None, str]:
     """'-minute' -> minutes/duration, '-year-old' -> years/age, '-page' -> page/other."""
-    word = hyunit.lower().lstrip("-")
+    word = re.sub(r"\s+", "", hyunit.lower()).lstrip("-")  # "2 - year - old" in tokenised text
     if word.endswith("-old"):
         return "years", "age"
     base = word.rstrip("s") if word.rstrip("s") in TIME_UNITS else word
