@@ -32,7 +32,7 @@ import numpy as np
 from ..model import Analysis, Attribution, Quantity
 from .features import parse_day
 from ..components.quantities._referent import CONTAINERS as _CONTAINERS
-from .parties import Party, find_parties, party_of
+from .parties import Party, _full_name, find_parties, party_of
 
 __all__ = [
     "SCHEMA",
@@ -271,17 +271,21 @@ def _figure_source(analysis: Analysis, q: Quantity) -> str | None:
     for attribution in analysis.attributions:
         c = attribution.content
         if c.start <= q.start and q.end <= c.end:
-            return _source_name(attribution)
+            return _source_name(attribution, analysis.article.text)
     return None
 
 
-def _source_name(attribution: Attribution) -> str | None:
+def _source_name(attribution: Attribution, context: str | None = None) -> str | None:
+    """The canonical name of an attribution's source; a lone surname only when ``context``
+    (the article) names the person in full."""
     source = attribution.source
     if source is None:
         return None
     for name in (source.resolved, source.text):
         party = party_of(name)
-        if party is not None and (party.kind != "person" or " " in party.name):
+        if party is None:
+            continue
+        if party.kind != "person" or " " in party.name or (context and _full_name(party.name, context)):
             return party.name
     return None
 
@@ -507,16 +511,38 @@ def build_blame(analyses: Sequence[Analysis]) -> tuple[BlameRow, ...]:
     rows: dict[str, list[BlameMember]] = defaultdict(list)
     kinds: dict[str, str] = {}
     together: dict[str, set[str]] = defaultdict(set)  # article -> parties it names as responsible
+    top: dict[str, str] = {}  # article -> the party it names responsible most often
+    order = {a.article.id: n for n, a in enumerate(analyses)}
     for analysis in analyses:
+        counts: Counter[str] = Counter()
         for party, member in _blame_statements(analysis):
             rows[party.name].append(member)
             kinds[party.name] = party.kind
             if member.framing != "denied":
                 together[analysis.article.id].add(party.name)
-    accused = {p for parties in together.values() for p in parties}
-    # Different parties named responsible conflict unless some article names them together.
-    rivals = {p for p in accused
-              if any(q != p and not any({p, q} <= s for s in together.values()) for q in accused)}
+                counts[party.name] += 1
+        if counts:
+            top[analysis.article.id] = counts.most_common(1)[0][0]
+    # One person under a full name and a surname ("Robert Mueller", "Mueller") is one party.
+    full = {}
+    for name, kind in kinds.items():
+        if kind == "person" and " " in name:
+            full.setdefault(name.split()[-1], set()).add(name)
+    for name in [n for n, k in kinds.items() if k == "person" and " " not in n and len(full.get(n, ())) == 1]:
+        (target,) = full[name]
+        rows[target].extend(rows.pop(name))
+        kinds.pop(name)
+        for parties in together.values():
+            if name in parties:
+                parties.discard(name)
+                parties.add(target)
+        top = {a: (target if p == name else p) for a, p in top.items()}
+    for members in rows.values():
+        members.sort(key=lambda m: (order[m.article_id], m.start))
+    # A conflict: articles whose main responsible party differs, and no article names both.
+    leading = set(top.values())
+    rivals = {p for p in leading
+              if any(q != p and not any({p, q} <= s for s in together.values()) for q in leading)}
     out = []
     for party, members in rows.items():
         articles = {m.article_id for m in members}
@@ -545,7 +571,7 @@ def _blame_statements(analysis: Analysis) -> Iterable[tuple[Party, BlameMember]]
             continue
         if content.end <= title_end:
             continue  # a headline is never a statement of a source
-        by = _source_name(attribution) or ("unnamed source" if attribution.source is None else None)
+        by = _source_name(attribution, text)
         source_party = None
         if attribution.source is not None:
             source_party = party_of(attribution.source.resolved) or party_of(attribution.source.text)

@@ -106,10 +106,10 @@ def _items(analyses: Sequence[Analysis]) -> list[_Item]:
                 framing = "hedged" if (claim.hedges and claim.certainty < 0.5) else "asserted"
                 source = None
             else:
-                framing, source = _framing(attribution), _source_name(attribution)
+                framing, source = _framing(attribution), _source_name(attribution, analysis.article.text)
             spans.append((claim.start, claim.end, claim.text, framing, source))
         if not spans:
-            spans = [(a.content.start, a.content.end, a.content.text, _framing(a), _source_name(a))
+            spans = [(a.content.start, a.content.end, a.content.text, _framing(a), _source_name(a, analysis.article.text))
                      for a in analysis.attributions[:_MAX_PER_ARTICLE]]
         for start, end, text, framing, source in spans:
             words = _WORD.findall(text)

@@ -62,8 +62,9 @@ _ORGANISATION_LIST = (
     ("GRU", "organization", "gru"),
     ("Mossad", "organization", "mossad"),
     ("WikiLeaks", "organization", "wikileaks"),
-    ("Democratic Party", "organization", "democratic party|democratic national committee|dnc|democrats"),
-    ("Republican Party", "organization", "republican party|republican national committee|rnc|gop|republicans"),
+    ("Democratic Party", "organization", "democratic party|democratic national committee|dnc|d.n.c.|d.n.c|democrats"),
+    ("Republican Party", "organization", "republican party|republican national committee|rnc|r.n.c.|r.n.c|gop|"
+                                          "republicans"),
 )
 _ORGANISATIONS: dict[str, tuple[str, str]] = {
     alias: (name, kind)
@@ -80,12 +81,14 @@ spokeswoman spokesperson sources source report reports media people police witne
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december president minister leader chairman director secretary
 """.split())
-_TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:president|prime minister|minister|foreign minister|chancellor|"
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands several "
+                           "many some".split())
+_TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:deputy|acting|chief|president|prime minister|minister|foreign minister|chancellor|"
                      r"mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|senator|rep\.?|gov\.?|governor|gen\.?|general|"
                      r"secretary|spokesman|spokeswoman|leader|chairman|director|ambassador|attorney general|"
                      r"special counsel|former)\s+)+", re.I)
-_TITLE_INSIDE = re.compile(r"^[A-Z][\w-]*\s+(?:President|Prime Minister|Foreign Minister|Minister|Chancellor|"
-                           r"Leader|Defense Minister|Interior Minister|Ambassador|Spokesman|Spokeswoman)\s+"
+_TITLE_INSIDE = re.compile(r"^[A-Z][\w.-]*\s+(?:President|Prime Minister|Foreign Minister|Minister|Chancellor|"
+                           r"Chairman|Chairwoman|Chair|Director|Secretary|Senator|Commissioner|Leader|Defense Minister|Interior Minister|Ambassador|Spokesman|Spokeswoman)\s+"
                            r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})$")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:government|officials?|authorities|leadership|administration|forces|"
                                r"military|army|troops|intelligence|security services|ministry|media|state media)$",
@@ -94,7 +97,8 @@ _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w.'’-
 
 
 _ORGANISATION_WORDS = frozenset("campaign party committee ministry agency council court company corporation "
-                                "bank university institute foundation union association commission".split())
+                                "bank university institute foundation union association commission post times news journal "
+                                "tribune herald press network television radio agency".split())
 
 
 @functools.cache
@@ -135,6 +139,14 @@ def party_of(name: str | None) -> Party | None:
         return None
     raw = " ".join(name.replace("\u2019", "'").split())
     raw = re.split(r",|\s[-\u2013\u2014]\s|\s\(", raw)[0].strip()  # "Heather Cronk, co-director": the name
+    raw = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", raw).rstrip(".;:!?\"'”’ ")
+    if not raw:
+        return None
+    if raw.isupper() and len(raw.split()) > 1:
+        return None  # "NO COLLUSION": a slogan in capitals, not a name
+    first = raw.split()[0].lower()
+    if first in _NUMBER_WORDS or first[:1].isdigit():
+        return None  # "Four people"
     if len(raw) > 60 or len(raw.split()) > 6 or raw.endswith((".", "!", "?", ":")) and len(raw.split()) > 3:
         return None  # a headline or a clause, not a name
     if raw.upper() in {"IS", "IS-K", "ISIS-K"}:
@@ -168,8 +180,11 @@ def party_of(name: str | None) -> Party | None:
         return None  # a demonym or language on its own ("Spanish") names no party
     if not words or all(w in _NOT_NAMES for w in words) or len(key) < 3:
         return None
-    if not any(w[:1].isupper() for w in text.split()):
-        return None  # not a name
+    if not any(w[:1].isupper() for w in re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).split()):
+        return None  # not a name ("the party", "the lawsuit")
+    if _gazetteer() is not None and any(m.candidate.precision in {"city", "region", "continent"} and m.primary
+                                        for m in _gazetteer().lookup(display_key(text))):
+        return None  # a place ("New York") is where, not who
     if words[0] in _NOT_NAMES and len(words) == 1:
         return None
     display = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;:-\"'"), flags=re.I)
@@ -182,6 +197,10 @@ def party_of(name: str | None) -> Party | None:
     return Party(name=display, kind=kind)
 
 
+def display_key(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
 def find_parties(text: str, context: str | None = None) -> list[tuple[int, int, Party]]:
     """Every party named in ``text``: ``(start, end, party)``, in text order, from capitalised names
     and the alias table. A single capitalised word that is no known party counts only when it
@@ -189,6 +208,13 @@ def find_parties(text: str, context: str | None = None) -> list[tuple[int, int, 
     "Donald Trump"): a sentence-initial capital is no evidence of a name."""
     out = []
     for m in _NAME.finditer(text):
+        if re.search(r"['’]s\s", m.group(0)):  # "Mueller's Russia investigation": two names
+            for part in re.split(r"['’]s\s+", m.group(0)):
+                offset = m.start() + m.group(0).index(part)
+                party = party_of(part) if " " in part or _known(part) or _full_name(part, context or "") else None
+                if party is not None:
+                    out.append((offset, offset + len(part), party))
+            continue
         if " " not in m.group(0).strip() and not _known(m.group(0)):
             before = text[:m.start()].rstrip()
             if not before or before[-1] in ".!?\"“”'‘:;" or context is None or not _full_name(m.group(0), context):
@@ -214,4 +240,5 @@ def _known(word: str) -> bool:
 
 def _full_name(word: str, context: str) -> bool:
     word = re.sub(r"'s?$|’s?$", "", word)
-    return re.search(rf"\b[A-Z][\w.'-]+\s+{re.escape(word)}\b", context) is not None
+    return re.search(rf"\b(?!(?:The|A|An|This|That|In|On|At|By|For|But|And)\s)[A-Z][\w.'-]+\s+{re.escape(word)}\b",
+                     context) is not None
