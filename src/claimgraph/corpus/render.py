@@ -35,6 +35,11 @@ def _names(doc: dict[str, Any]) -> dict[str, str]:
     return names
 
 
+def _mark(m: dict[str, Any], text: str) -> str:
+    """A member's span, marked, with its character offsets in its article."""
+    return f'<mark title="{escape(m["article_id"])} [{m["start"]}:{m["end"]}]">{escape(text)}</mark>'
+
+
 def render_text(comparison: Comparison) -> str:
     """One table per section: a line per slot (verdict, each outlet's value), per party, per claim."""
     doc = comparison_to_dict(comparison)
@@ -97,7 +102,7 @@ def render_html(comparison: Comparison) -> str:
     for slot in doc["slots"]:
         cells = {i: [] for i in ids}
         for m in slot["members"]:
-            cells[m["article_id"]].append(f"<mark>{escape(_value(m))}</mark>"
+            cells[m["article_id"]].append(_mark(m, _value(m))
                                           + (f" ({escape(m['source'])})" if m["source"] else ""))
         parts.append(f'<tr class="{escape(slot["verdict"])}"><td>{escape(slot["label"])}<br><small>'
                      f'{escape(slot["referent"])}</small></td><td>{escape(slot["verdict"])}<br><small>'
@@ -109,7 +114,7 @@ def render_html(comparison: Comparison) -> str:
         cells = {i: [] for i in ids}
         for m in row["members"]:
             cells[m["article_id"]].append(f"{escape(m['framing'])} by {escape(m['by'])}: "
-                                          f"<mark>{escape(' '.join(m['text'].split()))}</mark>")
+                                          + _mark(m, ' '.join(m['text'].split())))
         parts.append(f'<tr class="{escape(row["verdict"])}"><td>{escape(row["party"])} ({escape(row["kind"])})</td>'
                      f'<td>{escape(row["verdict"])}</td>' + "".join(f"<td>{'<br>'.join(cells[i])}</td>" for i in ids)
                      + "</tr>")
@@ -124,7 +129,7 @@ def render_html(comparison: Comparison) -> str:
                 row.append('<td class="absent">absent</td>')
             else:
                 source = f" ({escape(m['source'])})" if m["source"] else ""
-                row.append(f"<td>{escape(m['framing'])}{source}: <mark>{escape(' '.join(m['text'].split()))}</mark></td>")
+                row.append(f"<td>{escape(m['framing'])}{source}: {_mark(m, ' '.join(m['text'].split()))}</td>")
         parts.append(f"<tr><td>{escape(' '.join(claim['text'].split()))}</td>{''.join(row)}</tr>")
     parts += ["</table>", "</body></html>"]
     return "\n".join(parts)
