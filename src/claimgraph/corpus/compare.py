@@ -390,7 +390,17 @@ def _label(kind: str | None, role: str, key: str) -> str:
         return f"amount ({key})"
     if role == "duration":
         return f"duration ({key})"
-    return f"number of {key}" if key.endswith("s") or key == "people" else f"number of {key}s"
+    return f"number of {_plural(key)}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("s") or noun in {"people", "staff", "police"}:
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:

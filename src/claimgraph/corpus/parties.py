@@ -88,7 +88,7 @@ _TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:deputy|acting|chief|president|
                      r"secretary|spokesman|spokeswoman|leader|chairman|director|ambassador|attorney general|"
                      r"special counsel|former)\s+)+", re.I)
 _TITLE_INSIDE = re.compile(r"^[A-Z][\w.-]*\s+(?:President|Prime Minister|Foreign Minister|Minister|Chancellor|"
-                           r"Chairman|Chairwoman|Chair|Director|Secretary|Senator|Commissioner|Leader|Defense Minister|Interior Minister|Ambassador|Spokesman|Spokeswoman)\s+"
+                           r"Chairman|Chairwoman|Chair|Director|Secretary|Senator|Commissioner|Mayor|Governor|General|Leader|Defense Minister|Interior Minister|Ambassador|Spokesman|Spokeswoman)\s+"
                            r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})$")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:government|officials?|authorities|leadership|administration|forces|"
                                r"military|army|troops|intelligence|security services|ministry|media|state media)$",
@@ -138,8 +138,9 @@ def party_of(name: str | None) -> Party | None:
     if not name:
         return None
     raw = " ".join(name.replace("\u2019", "'").split())
-    raw = re.split(r",|\s[-\u2013\u2014]\s|\s\(", raw)[0].strip()  # "Heather Cronk, co-director": the name
-    raw = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", raw).rstrip(".;:!?\"'”’ ")
+    raw = re.split(r",|\s[-\u2013\u2014]\s|\s\(|(?<=[A-Za-z]{3})[.!?]\s|[:;]\s", raw)[0].strip()  # "Heather Cronk, co-director": the name
+    raw = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", raw).rstrip(";:!?\"'”’ ")
+    raw = re.sub(r"(?<=[A-Za-z]{3})\.$", "", raw)  # "Roger Stone." but not "U.S."
     if not raw:
         return None
     if raw.isupper() and len(raw.split()) > 1:
