@@ -224,7 +224,7 @@ def _unit_family(unit: str | None) -> str:
     if unit is None or unit == "people":
         return "count"
     if unit in _CURRENCIES:
-        return "money"
+        return f"money-{unit}"  # dollars and euros are not compared by value
     if unit in _TIME_UNITS:
         return "time"
     return unit
@@ -388,6 +388,8 @@ def _label(kind: str | None, role: str, key: str) -> str:
         return "sentence"
     if role == "money":
         return f"amount ({key})"
+    if key in {"percent", "percentage point"}:
+        return "percentage"
     if role == "duration":
         return f"duration ({key})"
     return f"number of {_plural(key)}"
