@@ -15,7 +15,7 @@ from .alignment import (
     compare_event,
 )
 from .clustering import ClusterConfig, EventCluster, cluster_analyses, cluster_features, cluster_id
-from .events import EventNotFoundError, EventSummary, event_comparison, list_events
+from .events import EventMember, EventNotFoundError, EventSummary, event_comparison, list_events
 from .features import DocFeatures, extract_features
 from .near_duplicates import near_duplicate_groups
 from .render import comparison_to_dict, render_html, render_text
@@ -29,6 +29,7 @@ __all__ = [
     "DocFeatures",
     "EventCluster",
     "EventComparison",
+    "EventMember",
     "EventNotFoundError",
     "EventSummary",
     "FigureReport",
