@@ -41,6 +41,9 @@ def test_events_lists_one_event_with_its_conflict(stored):
     (event,) = data["events"]
     assert event["id"] == _event_id(stored) and event["date"] == "2024-03-22" and event["articles"] == 3
     assert event["outlets"] == ["Outlet A", "Outlet B", "Outlet C"] and event["conflicts"] == 1
+    assert [m["id"] for m in event["members"]] == ["a", "b", "c"]  # in order of publication
+    assert set(event["members"][0]) == {"id", "url", "title", "outlet", "published"}
+    assert event["members"][0]["outlet"] == "Outlet A" and event["language"] == "en"
 
 
 def test_events_on_an_empty_store(monkeypatch):

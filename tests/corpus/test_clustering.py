@@ -179,3 +179,48 @@ def test_block_weights_ignore_what_every_story_shares():
     assert views["names"].matrix.nnz == 4
     merged = {v.name: v for v in _local_views(bags, [0, 0, 2, 2], {"words": 1.0, "names": 1.0})}
     assert merged["names"].matrix.nnz == 0  # each name is now one story's: it links nothing
+
+
+def test_event_members_list_each_article_with_its_url_in_order_of_publication():
+    import dataclasses
+
+    analyses = [dataclasses.replace(a, article=dataclasses.replace(a.article, url=f"https://example.org/{a.article.id}",
+                                                                    language="de" if a.article.id == "chile2" else "en"))
+                for a in _corpus()[:3]]
+    analyses.insert(0, analyses.pop())  # stored order is not publication order
+    (summary,) = list_events(analyses)
+    assert [m.id for m in summary.members] == ["chile0", "chile1", "chile2"]
+    assert summary.members[0].url == "https://example.org/chile0" and summary.members[0].published == "2010-02-27"
+    assert summary.language == "en"
+
+
+ATTACK_MOSCOW = [
+    ("Gunmen open fire at Crocus City Hall near Moscow",
+     "Attackers in combat fatigues shot concertgoers at the Crocus City Hall venue in Krasnogorsk. "
+     "At least 40 people were killed, officials said.", "2024-03-22"),
+    ("Death toll in Moscow concert hall attack rises to 115",
+     "Russian investigators said the number of dead at the Crocus City Hall music venue outside Moscow had risen. "
+     "Rescuers were still searching the burned building.", "2024-03-24"),
+    ("Four suspects charged over Crocus concert massacre",
+     "A Moscow court charged four men with terrorism over the shooting at the Crocus City Hall. "
+     "The toll stood at 137, the authorities said.", "2024-03-26"),
+]
+ATTACK_KERMAN = [
+    ("Twin blasts hit memorial for Soleimani in Kerman",
+     "Two explosions tore through a crowd marking the anniversary of Qassem Soleimani's death in Kerman, Iran. "
+     "Dozens of people were killed.", "2024-01-03"),
+    ("Iran mourns victims of Kerman bombings",
+     "Iran held funerals for those killed in the two bombings near the Soleimani shrine in Kerman. "
+     "The toll was put at 84.", "2024-01-05"),
+    ("Islamic State claims Kerman attack",
+     "The Islamic State group said it carried out the twin bombings in Kerman that killed scores at the "
+     "Soleimani commemoration in Iran.", "2024-01-04"),
+]
+
+
+def test_short_reports_days_apart_form_one_event_and_another_attack_stays_apart():
+    analyses = [article(f"{prefix}{i}", body, title=title, published=day)
+                for prefix, reports in (("moscow", ATTACK_MOSCOW), ("kerman", ATTACK_KERMAN))
+                for i, (title, body, day) in enumerate(reports)]
+    groups = sorted(c.members for c in cluster_analyses(analyses))
+    assert groups == [("kerman0", "kerman1", "kerman2"), ("moscow0", "moscow1", "moscow2")]

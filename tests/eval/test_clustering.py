@@ -47,7 +47,7 @@ def test_newswcl50_reader_rebuilds_fifty_articles():
 def test_ecbplus_clustering_gate():
     scores = cluster_ecbplus(shared_path("ecbplus", "ECB+"))
     assert scores.documents == 772
-    assert scores.bcubed_f1 >= 0.945  # measured 0.951
+    assert scores.bcubed_f1 >= 0.945  # measured 0.956 (0.951 before the embedding view)
     assert scores.ari >= 0.935  # measured 0.943
 
 

@@ -21,7 +21,7 @@ from .compare import (
     SlotMember,
     compare_articles,
 )
-from .events import EventNotFoundError, EventSummary, event_comparison, list_events
+from .events import EventMember, EventNotFoundError, EventSummary, event_comparison, list_events
 from .features import DocFeatures, extract_features
 from .near_duplicates import near_duplicate_groups
 from .parties import Party, party_of
@@ -38,6 +38,7 @@ __all__ = [
     "DocFeatures",
     "EventCluster",
     "EventInfo",
+    "EventMember",
     "EventNotFoundError",
     "EventSummary",
     "Party",

@@ -10,12 +10,23 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from ..errors import EventNotFoundError
-from ..model import Analysis
+from ..model import Analysis, Article
 from .clustering import ClusterConfig, EventCluster, cluster_analyses
 from .compare import Comparison, build_blame, build_slots, compare_articles
 from .features import parse_day
 
-__all__ = ["EventSummary", "EventNotFoundError", "list_events", "event_comparison"]
+__all__ = ["EventMember", "EventSummary", "EventNotFoundError", "list_events", "event_comparison"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventMember:
+    """One article of an event, as `claimgraph events --json` lists it."""
+
+    id: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,6 +39,8 @@ class EventSummary:
     outlets: tuple[str, ...]
     conflicts: int  # slots and blame rows whose verdict is "conflict"
     title: str | None  # title of its earliest article
+    members: tuple[EventMember, ...] = ()  # its articles, in order of publication (undated last), then id
+    language: str | None = None  # the most common language of its articles
 
 
 def list_events(
@@ -65,6 +78,7 @@ def _summary(cluster: EventCluster, members: list[Analysis]) -> EventSummary:
     types = Counter(e.type for a in members for e in a.events)
     conflicts = sum(s.verdict == "conflict" for s in build_slots(members))
     conflicts += sum(b.verdict == "conflict" for b in build_blame(members))
+    languages = Counter(a.article.language for a in members if a.article.language)
     return EventSummary(
         id=cluster.id,
         date=dt.date.fromordinal(day).isoformat() if day is not None else "undated",
@@ -74,4 +88,15 @@ def _summary(cluster: EventCluster, members: list[Analysis]) -> EventSummary:
         outlets=tuple(sorted({a.article.outlet for a in members if a.article.outlet})),
         conflicts=conflicts,
         title=first.article.title,
+        members=_members([a.article for a in members]),
+        language=min(languages, key=lambda lang: (-languages[lang], lang)) if languages else None,
     )
+
+
+def _members(articles: list[Article]) -> tuple[EventMember, ...]:
+    def order(a: Article) -> tuple[bool, int, str]:
+        day = parse_day(a.published)
+        return (day is None, day or 0, a.id)
+
+    return tuple(EventMember(id=a.id, url=a.url, title=a.title, outlet=a.outlet, published=a.published)
+                 for a in sorted(articles, key=order))

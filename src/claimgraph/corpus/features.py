@@ -58,6 +58,7 @@ class DocFeatures:
     day: int | None  # proleptic ordinal of the publication date, when known
     features: tuple[str, ...]  # with repetition: a term's count is its frequency
     fingerprint: str = ""  # text used for near-duplicate detection (the article text)
+    text: str = ""  # text that is embedded (title and article text); the fingerprint when empty
 
 
 def parse_day(value: str | None) -> int | None:
@@ -169,6 +170,7 @@ def _features(analysis: Analysis, text_features: list[str]) -> DocFeatures:
         day=parse_day(analysis.article.published),
         features=tuple(text_features + extra + analysis_features(analysis)),
         fingerprint=analysis.article.text,
+        text=f"{title}\n{analysis.article.text}" if extra else analysis.article.text,
     )
 
 
