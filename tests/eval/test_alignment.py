@@ -230,3 +230,31 @@ def test_the_command_scores_one_small_event(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["events"] == 1 and set(scores) >= {"slots", "differences", "blame", "framing", "errors"}
+
+
+def test_the_library_maps_analyses_back_to_the_gold_articles(tmp_path):
+    """The real readers and pipeline on one small event, with an oracle comparison built from the gold."""
+    from claimgraph.eval.alignment import evaluate_alignment
+
+    data = shared_path()
+    record = next(json.loads(line) for line in GOLD_FILE.read_text(encoding="utf-8").splitlines()
+                  if '"ecbplus/16ecb"' in line)
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    gold_ids = [a["id"] for a in record["articles"]]
+
+    def oracle(analyses, event_id):
+        ids = dict(zip(gold_ids, (a.article.id for a in analyses)))
+        assert event_id == "ecbplus/16ecb" and len(ids) == 3
+
+        def member(m, **extra):
+            return {"article_id": ids[m["article"]], "start": m["start"], "end": m["end"], "text": m["text"], **extra}
+
+        slots = [{"id": str(i), "label": s["label"], "verdict": "conflict" if s["differs"] else "agree",
+                  "members": [member(m) for m in s["members"]]} for i, s in enumerate(record["slots"])]
+        blame = [{"party": b["party"], "members": [member(b, framing=b["framing"])]} for b in record["blame"]]
+        return {"schema": "compare/2", "articles": [], "slots": slots, "blame": blame, "claims": []}
+
+    result = evaluate_alignment(path, data, part="all", profile="fast", compare=oracle)
+    assert result["slots"]["f1"] == 1.0 and result["blame"]["recall"] == 1.0 and result["framing"]["accuracy"] == 1.0
+    assert result["errors"] == []

@@ -30,7 +30,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -445,18 +445,17 @@ def gold_texts(events: Sequence[GoldEvent], data: Path) -> dict[str, _Doc]:
 
 def evaluate_alignment(
     gold_path: Path, data: Path, *, part: str = "all", profile: str = "fast", cache: Path | None = None,
+    compare: Callable[[Sequence[Any], str], Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Analyse each gold event's articles, compare them and score the comparison against the gold.
 
     ``part`` is ``select``, ``aside`` or ``all``. ``cache`` (optional) is a folder where the
-    analyses are kept as JSON between runs, keyed by profile and article.
+    analyses are kept as JSON between runs, keyed by profile and article. ``compare`` maps
+    (analyses, event id) to a ``compare/2`` document; by default
+    ``comparison_to_dict(compare_articles(analyses, event_id=...))``.
     """
-    from .. import corpus
-
-    compare_articles = getattr(corpus, "compare_articles", None)
-    if compare_articles is None:
-        raise ComparisonFormatError("this claimgraph has no claimgraph.corpus.compare_articles (the compare/2 "
-                                    "comparison): update claimgraph")
+    if compare is None:
+        compare = _compare_articles()
     events = [e for e in read_gold(gold_path) if part == "all" or e.part == part]
     if not events:
         raise DatasetError(f"{gold_path} holds no events of part {part!r}")
@@ -468,11 +467,21 @@ def evaluate_alignment(
     for event in events:
         chosen = [analyses[a] for a in event.article_ids]
         article_map = {analysis.article.id: gold_id for gold_id, analysis in zip(event.article_ids, chosen)}
-        comparison = corpus.comparison_to_dict(compare_articles(chosen, event_id=event.event))
+        comparison = compare(chosen, event.event)
         per_event[event.event] = score_event(event, comparison, article_map)
     result = summarise(per_event)
     result.update(part=part, profile=profile, gold=str(gold_path))
     return result
+
+
+def _compare_articles() -> Callable[[Sequence[Any], str], Mapping[str, Any]]:
+    from .. import corpus
+
+    compare_articles = getattr(corpus, "compare_articles", None)
+    if compare_articles is None:
+        raise ComparisonFormatError("this claimgraph has no claimgraph.corpus.compare_articles (the compare/2 "
+                                    "comparison): update claimgraph")
+    return lambda analyses, event_id: corpus.comparison_to_dict(compare_articles(analyses, event_id=event_id))
 
 
 def _analyse(docs: Sequence[_Doc], profile: str, cache: Path | None) -> dict[str, Any]:
