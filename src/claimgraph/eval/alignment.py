@@ -293,6 +293,7 @@ def _score_slots(gold: GoldEvent, slots: Sequence[Mapping[str, Any]], to_gold, c
     mentions = _gold_mentions(gold)
     member_article: dict[int, str] = {}
     member_slot: dict[int, int] = {}
+    member_text = {n: m["text"] for n, m in enumerate(m for s in gold.slots for m in s["members"])}
     for article, items in mentions.items():
         for _span, slot, number in items:
             member_article[number] = article
@@ -339,7 +340,8 @@ def _score_slots(gold: GoldEvent, slots: Sequence[Mapping[str, Any]], to_gold, c
                     counts.found_pairs += 1
                 else:
                     counts.errors.append({"event": gold.event, "error": "missed pair", "slot": gslot["label"],
-                                          "articles": [member_article[a], member_article[b]]})
+                                          "articles": [member_article[a], member_article[b]],
+                                          "texts": [member_text[a], member_text[b]]})
 
 
 def _score_difference(gold: GoldEvent, slot: Mapping[str, Any], matched, counts: AlignmentCounts) -> None:
