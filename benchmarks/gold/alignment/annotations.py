@@ -62,6 +62,8 @@ EVENTS = [
                  ("LL", "a group of about [[150]] of the caravan's members", 150),
                  ("LL", "The [[150]] migrants, many of whom were children", 150),
                  ("LL", "Between [[150 and 200]] Central American migrants", [150, 200]),
+                 ("LL", "the arrival of [[a few hundred]] Central Americans", None),
+                 ("L", "as he, [[hundreds]] of migrants", None),
                  ("M", "about [[200]] migrants from Central America", 200),
                  ("R", "the roughly [[400]] people in the caravan", 400),
                  ("RR", "A caravan of [[hundreds]] of migrants", None),
