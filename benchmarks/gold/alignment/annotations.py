@@ -1093,4 +1093,43 @@ EVENTS = [
              "Tony Reagins", "attributed", ["Angels", "Los Angeles Angels of Anaheim", "Los Angeles Angels", "Tony Reagins"]),
         ],
     },
+    {
+        "event": "ecbplus/14ecb", "dataset": "ecbplus", "part": "select",
+        # A fire treated as suspicious destroys the Waitrose store in Banstead, Surrey.
+        "articles": [f"14_{n}ecb" for n in range(1, 11)],
+        "slots": [
+            {"label": "firefighters", "role": "count", "referent": "firefighters who tackled the blaze",
+             "unit": "people", "differs": False, "kind": None, "members": [
+                 ("14_10ecb", "More than [[50]] firefighters", 50),
+                 ("14_1ecb", "More than [[50]] firefighters", 50),
+                 ("14_2ecb", "More than [[50]] firefighters", 50),
+                 ("14_3ecb", "More than [[50]] firefighters", 50),
+                 ("14_4ecb", "More than [[50]] firefighters", 50),
+                 ("14_9ecb", "which saw more than [[50]] firefighters", 50),
+             ]},
+            {"label": "fire engines", "role": "count", "referent": "fire engines at the blaze", "unit": "vehicles",
+             "differs": False, "kind": None, "members": [
+                 ("14_2ecb", "firefighters with [[10]] fire engines", 10),
+                 ("14_5ecb", "[[Ten]] fire engines were tackling", 10),
+                 ("14_5ecb", "``Around [[10]] fire service pumps", 10),
+             ]},
+            {"label": "residents evacuated", "role": "displaced", "referent": "residents evacuated from nearby homes",
+             "unit": "people", "differs": False, "kind": None, "members": [
+                 ("14_1ecb", "[[Sixty]] residents were", 60),
+                 ("14_6ecb", "Around [[60]] people spent the evening", 60),
+                 ("14_8ecb", "[[Dozens]] of people were evacuated", None),
+             ]},
+        ],
+        "negatives": [
+            ("14_2ecb", "call police on [[0845 125 2222]]", INCIDENTAL),
+            ("14_5ecb", "call police on [[0845 125 2222]]", INCIDENTAL),
+            ("14_6ecb", "Surrey Police on [[0845 125 2222]]", INCIDENTAL),
+            ("14_7ecb", "Surrey Police on [[0845 125 2222]]", INCIDENTAL),
+            ("14_8ecb", "call police on [[0845 125 2222]]", INCIDENTAL),
+            ("14_9ecb", "contact them on [[0845 125 222]]", INCIDENTAL),
+            ("14_2ecb", "anonymously on [[0800 555 111]]", INCIDENTAL),
+            ("14_9ecb", "Crimestoppers on [[0800 555111]]", INCIDENTAL),
+        ],
+        "blame": [],
+    },
 ]
