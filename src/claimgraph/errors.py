@@ -81,6 +81,10 @@ CODES: dict[str, str] = {
     "CG600": "an evaluation or training data set that cannot be used",
     "CG601": "a malformed annotation file",
     "CG602": "an evaluation or training folder with no usable articles",
+    "CG603": "a malformed line in an alignment gold file (the message names the line)",
+    "CG604": "an alignment gold span whose offsets do not hold its text in the reader's text",
+    "CG605": "an alignment gold article that the data folder does not have",
+    "CG606": "a comparison that is not a compare/2 document, or no compare_articles to score",
     # web API and pages (claimgraph serve)
     "CG800": "an internal error of the web server",
     "CG801": "no such article, job, page or endpoint",

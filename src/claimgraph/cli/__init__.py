@@ -66,6 +66,7 @@ evaluate_app.command("attribution")(evaluate.evaluate_attribution)
 evaluate_app.command("checkworthiness")(evaluate.evaluate_checkworthiness)
 evaluate_app.command("techniques")(evaluate.evaluate_techniques)
 evaluate_app.command("clustering")(evaluate.evaluate_clustering)
+evaluate_app.command("alignment")(evaluate.evaluate_alignment)
 
 train_app.command("checkworthiness")(train.train_checkworthiness)
 train_app.command("attribution")(train.train_attribution)

@@ -15,12 +15,21 @@ from ..eval import ptc
 from ._common import Profile, print_json, stdout
 from .techniques import ArticlesOpt
 
-__all__ = ["evaluate_attribution", "evaluate_checkworthiness", "evaluate_techniques", "evaluate_clustering"]
+__all__ = [
+    "evaluate_attribution", "evaluate_checkworthiness", "evaluate_techniques", "evaluate_clustering",
+    "evaluate_alignment",
+]
 
 
 class Half(str, Enum):
     select = "select"
     report = "report"
+
+
+class GoldPart(str, Enum):
+    select = "select"
+    aside = "aside"
+    all = "all"
 
 
 def evaluate_attribution(
@@ -139,4 +148,40 @@ def evaluate_clustering(
     table.add_row("documents", str(scores.documents))
     table.add_row("gold events", str(scores.gold_clusters))
     table.add_row("predicted events", str(scores.predicted_clusters))
+    stdout.print(table)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}"
+
+
+def evaluate_alignment(
+    gold: Annotated[Path, typer.Option(help="The alignment gold set (JSONL, see docs/corpus.md).")],
+    data: Annotated[Path, typer.Option(help="The shared data folder holding newswcl50/ and ecbplus/.")] = Path(
+        "../shared/data"),
+    part: Annotated[GoldPart, typer.Option(help="select: the events open to tuning; aside: the events that "
+                                                "chose nothing; all: both.")] = GoldPart.all,
+    profile: Annotated[Profile, typer.Option(help="The pipeline profile that analyses the articles.")] = Profile.fast,
+    cache: Annotated[Path | None, typer.Option(help="A folder that keeps the analyses between runs.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object (with per-event scores "
+                                                          "and the errors).")] = False,
+) -> None:
+    """Score cross-outlet comparison (slots, differences, blame, framing) against a hand-annotated gold set."""
+    from ..eval.alignment import evaluate_alignment as run
+
+    result = run(gold, data, part=part.value, profile=profile.value, cache=cache)
+    if json_out:
+        print_json(result)
+        return
+    table = Table(title=f"Alignment on {result['events']} gold events (part {part.value}, profile {profile.value})")
+    for column in ("measure", "precision", "recall", "F1 / accuracy", "count"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    slots, diffs, blame, framing = result["slots"], result["differences"], result["blame"], result["framing"]
+    table.add_row("slot alignment (pairs)", _pct(slots["precision"]), _pct(slots["recall"]), _pct(slots["f1"]),
+                  f"{slots['predicted_pairs']} / {slots['gold_pairs']}")
+    table.add_row("reported differences", _pct(diffs["precision"]), "", "", str(diffs["reported"]))
+    table.add_row("  strict (every member in the slot)", _pct(diffs["strict_precision"]), "", "", "")
+    table.add_row("blame parties", _pct(blame["precision"]), _pct(blame["recall"]), _pct(blame["f1"]),
+                  f"{blame['predicted']} / {blame['gold']}")
+    table.add_row("framing", "", "", _pct(framing["accuracy"]), str(framing["matched"]))
     stdout.print(table)
