@@ -213,3 +213,23 @@ def test_seed_article_attributions(small_nlp, seed_text: str) -> None:
                 and source_word in (a.source.text + " " + (a.source.resolved or ""))]
         assert hits, (source_word, cue_word, [(a.source and a.source.text, a.cue.text) for a in atts])
         assert hits[0].cue.cue_class in classes, (cue_word, hits[0].cue.cue_class)
+
+
+@pytest.mark.parametrize("text", [
+    'The union\'s secretary general, Joseph Borg, put the number of dead at six. "This tragedy was entirely '
+    'avoidable," he told reporters in Valletta, adding that the government had "surely known about the risks '
+    'for years."',
+    '"We were never warned," the mayor told journalists on Friday, adding that the company had ignored '
+    'three letters from residents.',
+])
+def test_one_content_has_one_cue_told_adding(small_nlp, text: str) -> None:
+    attributions = _attributions(small_nlp, text)
+    _assert_well_formed(text, attributions)
+    spans = [(a.content.start, a.content.end) for a in attributions]
+    for i, (s1, e1) in enumerate(spans):
+        for s2, e2 in spans[i + 1:]:
+            assert not (s1 < e2 and s2 < e1), [(a.cue.text, a.content.text) for a in attributions]
+    told, adding = _find(attributions, "told"), _find(attributions, "adding")
+    assert told.content.text.startswith('"') and told.content.text.endswith(',"')
+    assert adding.content.text.startswith("that the")
+    assert adding.source is None or told.source.text == adding.source.text

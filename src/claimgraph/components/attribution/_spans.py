@@ -28,7 +28,7 @@ from ._features import (
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Blend", "RawAttribution", "find_attributions", "continuation_quotes", "Tags"]
+__all__ = ["Blend", "RawAttribution", "find_attributions", "continuation_quotes", "one_cue_per_content", "Tags"]
 
 _EDGE_PUNCT = set(",.;:!?-–—()[]")
 _QUOTE_TOKENS = {'"', "“", "”", "''", "«", "»", "„"}
@@ -127,7 +127,38 @@ def find_attributions(
         taken.update(range(*_token_range(doc, raw.cue)))
         found.append(raw)
     found.sort(key=lambda r: r.cue)
-    return found
+    return one_cue_per_content(found)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _inside(span: tuple[int, int], container: tuple[int, int]) -> bool:
+    return container[0] <= span[0] and span[1] <= container[1]
+
+
+def one_cue_per_content(raws: list[RawAttribution]) -> list[RawAttribution]:
+    """Each stretch of content given to one cue only: where the contents of two attributions
+    overlap and neither is nested in the other ("X said that Y claimed Z" keeps both), the
+    content stays with the nearer cue ("'A,' he told reporters, adding that B": A is told's,
+    B is adding's) and leaves the other; an attribution left without content is dropped."""
+    for i, first in enumerate(raws):
+        for second in raws[i + 1:]:
+            if any(_inside(second.cue, c) for c in first.contents) or any(
+                    _inside(first.cue, c) for c in second.contents):
+                continue  # nested speech: the inner attribution is part of the outer content
+            for a in list(first.contents):
+                for b in list(second.contents):
+                    if not (a[0] < b[1] and b[0] < a[1]) or a not in first.contents:
+                        continue
+                    near_first, near_second = _gap(first.cue, a), _gap(second.cue, b)
+                    if (near_first, -first.score) <= (near_second, -second.score):
+                        second.contents.remove(b)
+                    else:
+                        first.contents.remove(a)
+    return [raw for raw in raws if raw.contents]
 
 
 #: Nouns of saying and claiming: with a possessor or an agent ("Russia's claim of ...",
