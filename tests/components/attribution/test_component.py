@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from pathlib import Path
+
 from claimgraph.components.attribution._features import quote_regions
 from claimgraph.model import CUE_CLASSES, SOURCE_KINDS
 from claimgraph.pipeline import analyze, build_pipeline
@@ -233,3 +235,24 @@ def test_one_content_has_one_cue_told_adding(small_nlp, text: str) -> None:
     assert told.content.text.startswith('"') and told.content.text.endswith(',"')
     assert adding.content.text.startswith("that the")
     assert adding.source is None or told.source.text == adding.source.text
+
+
+HEADLINE_TEXT = (Path(__file__).resolve().parents[3] / "examples" / "port-fire.txt").read_text(encoding="utf-8")
+
+
+def test_no_attribution_in_or_across_a_headline(small_nlp) -> None:
+    attributions = analyze(HEADLINE_TEXT, nlp=small_nlp).attributions
+    headline_end = HEADLINE_TEXT.index("\n")
+    _assert_well_formed(HEADLINE_TEXT, attributions)
+    assert attributions, "the body's attributions are kept"
+    for att in attributions:
+        for span in (att.cue, att.content, att.source):
+            assert span is None or span.start > headline_end, (att.cue.text, att.content.text)
+
+
+def test_a_headline_colon_after_a_name_is_a_cue(small_nlp) -> None:
+    text = "Putin: West is to blame for the attack\n\nPresident Vladimir Putin said on Monday that the attack was planned abroad."
+    colon = [a for a in analyze(text, nlp=small_nlp).attributions if a.cue.text == ":"]
+    assert len(colon) == 1
+    assert (colon[0].source.text, colon[0].content.text) == ("Putin", "West is to blame for the attack")
+    assert colon[0].source.kind == "person"
