@@ -20,6 +20,8 @@ __all__ = [
     "MalformedRecordError",
     "UnsupportedSourceError",
     "EventNotFoundError",
+    "BadFieldError",
+    "UnsupportedLanguageError",
     "SourceNotFoundError",
     "FetchError",
     "BlockedAddressError",
@@ -56,6 +58,8 @@ CODES: dict[str, str] = {
     "CG107": "an unsupported file type, URL scheme or content type",
     "CG108": "a path that does not exist",
     "CG109": "an event id that the corpus does not have",
+    "CG110": "a metadata field that could not be used: left out, the article kept",
+    "CG111": "a language the pipeline does not support yet: stored, not analysed",
     # network
     "CG200": "a URL that could not be fetched",
     "CG201": "a URL on a private, loopback or reserved address, refused",
@@ -153,6 +157,18 @@ class EventNotFoundError(InputError):
     """An event id that the stored corpus does not have (``claimgraph compare``)."""
 
     code = "CG109"
+
+
+class BadFieldError(InputError):
+    """One metadata field (a date, a URL, an author...) that could not be used; the article is kept."""
+
+    code = "CG110"
+
+
+class UnsupportedLanguageError(InputError):
+    """An article in a language the pipeline has no model for: stored, not analysed."""
+
+    code = "CG111"
 
 
 # -- network (CG2xx) -----------------------------------------------------------------

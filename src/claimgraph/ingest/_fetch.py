@@ -23,6 +23,7 @@ from ._article import make_article
 from ._common import DEFAULT_MAX_FETCH_BYTES, too_large
 from ._decode import decode_text
 from ._html import html_article
+from ._jsonfeed import looks_like_json_feed
 
 __all__ = ["MAX_REDIRECTS", "Fetched", "fetch", "fetch_url", "is_feed", "resolve_host"]
 
@@ -91,12 +92,14 @@ def article_from(fetched: Fetched) -> Article:
         return make_article(text, url=fetched.url)
     raise UnsupportedSourceError(
         f"{fetched.url}: cannot read content of type {fetched.content_type or 'unknown'}; "
-        f"claimgraph reads HTML pages, plain text and RSS/Atom feeds"
+        f"claimgraph reads HTML pages, plain text, RSS/Atom feeds and JSON Feeds"
     )
 
 
 def is_feed(fetched: Fetched) -> bool:
-    """True when a response is an RSS/Atom feed, by content type or by its first bytes."""
+    """True when a response is an RSS/Atom feed or a JSON Feed, by content type or by its first bytes."""
+    if fetched.content_type == "application/feed+json" or looks_like_json_feed(fetched.body):
+        return True
     if fetched.content_type in _FEED_TYPES:
         return not _sniff_html(fetched.body)
     head = fetched.body[:1024].lstrip().lower()
