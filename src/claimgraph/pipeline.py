@@ -249,10 +249,11 @@ def assemble(article: Article, doc: Doc) -> Analysis:
         records = doc._.get(f"cg_{section}") or ()
         kept = tuple(r for r in records if _offsets_ok(article.text, r))
         if len(kept) != len(records):
+            dropped = len(records) - len(kept)
             errors.append(ErrorRecord(
                 stage=section, code="CG402",
-                message=f"{len(records) - len(kept)} {section} record(s) had offsets that do "
-                "not match the text and were dropped: please report this as a bug",
+                message=f"{dropped} {section} {'record' if dropped == 1 else 'records'} had offsets that do "
+                f"not match the text and {'was' if dropped == 1 else 'were'} dropped: please report this as a bug",
             ))
         sections[section] = kept
     if not sections["sentences"]:

@@ -20,7 +20,7 @@ import httpx
 from ..errors import BlockedAddressError, DecodingError, FetchError, UnsupportedSourceError
 from ..model import Article
 from ._article import make_article
-from ._common import DEFAULT_MAX_FETCH_BYTES, too_large
+from ._common import DEFAULT_MAX_FETCH_BYTES, too_large, with_article
 from ._decode import decode_text
 from ._html import html_article
 from ._jsonfeed import looks_like_json_feed
@@ -160,7 +160,7 @@ def _checked_address(url: httpx.URL, allow_private: bool) -> str:
         reason = _blocked_reason(ipaddress.ip_address(address.split("%", 1)[0]))
         if reason is not None and not allow_private:
             raise BlockedAddressError(
-                f"{url} points to {address}, a {reason} address; claimgraph does not fetch private, "
+                f"{url} points to {address}, {with_article(reason)} address; claimgraph does not fetch private, "
                 f"loopback or link-local addresses (pass allow_private=True, CLI --allow-private, "
                 f"to fetch from your own network)"
             )
