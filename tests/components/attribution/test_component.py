@@ -256,3 +256,9 @@ def test_a_headline_colon_after_a_name_is_a_cue(small_nlp) -> None:
     assert len(colon) == 1
     assert (colon[0].source.text, colon[0].content.text) == ("Putin", "West is to blame for the attack")
     assert colon[0].source.kind == "person"
+
+
+def test_a_conjoined_cue_shares_the_source_of_its_first_verb(small_nlp) -> None:
+    text = "The operator, Harbour Bulk Ltd, denied the allegation and said the cause was still unknown."
+    said = _find(_attributions(small_nlp, text), "said")
+    assert said.source is not None and said.source.text.startswith("The operator")

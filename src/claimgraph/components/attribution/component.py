@@ -61,6 +61,7 @@ def records_from_doc(
         raws.sort(key=lambda r: r.cue)
     quotes = QuoteIndex(doc_text(doc))
     _add_continuations(doc, raws, quotes)
+    _shared_subjects(doc, raws)
     records: list[Attribution] = []
     named: list[Source] = []  # earlier sources that are not pronouns, for resolving "they"
     for number, raw in enumerate(raws, start=1):
@@ -77,6 +78,24 @@ def records_from_doc(
                 certainty=certainty,
             ))
     return tuple(records)
+
+
+def _shared_subjects(doc: Doc, raws: list[RawAttribution]) -> None:
+    """A cue with no source of its own that is a conjunct or a participle of another cue
+    shares that cue's source: "The operator denied the allegation and said ...", "he told
+    reporters, adding that ..."."""
+    by_head = {raw.cue_token: raw for raw in raws}
+    for raw in raws:
+        if raw.source is not None:
+            continue
+        token = doc[raw.cue_token]
+        if token.dep_ not in {"conj", "advcl"} or (token.dep_ == "advcl" and token.tag_ != "VBG"):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            continue  # it has a subject of its own (an agentless passive, "it was said")
+        head = by_head.get(token.head.i)
+        if head is not None and head.source is not None:
+            raw.source, raw.source_token = head.source, head.source_token
 
 
 # -- headlines ------------------------------------------------------------------------------
