@@ -43,3 +43,17 @@ def test_pipeline_seeds_the_text_cache_so_components_never_rebuild_it(nlp):
     assert doc_text(doc) is article.text
     bare = nlp.make_doc("No seed here.")
     assert doc_text(bare) == "No seed here." and doc.user_data[_TEXT_KEY] is article.text
+
+
+def test_an_unsupported_language_is_stored_not_analysed() -> None:
+    from claimgraph.model import Article
+    from claimgraph.pipeline import analyze
+
+    article = Article(id="ru1", text="Шторм оставил тысячи домов без света, сообщила компания.", language="ru")
+    analysis = analyze(article, profile="fast")
+    assert analysis.article == article
+    assert [(e.stage, e.code) for e in analysis.errors] == [("language", "CG111")]
+    assert analysis.errors[0].message.startswith("language ru is not supported yet: stored, not analysed")
+    assert analysis.sentences == () and analysis.attributions == ()
+    unknown = analyze(Article(id="u1", text="Smith said it rained.", language=None), profile="fast")
+    assert not unknown.errors and unknown.sentences  # unknown (too short to tell): analysed as English

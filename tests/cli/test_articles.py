@@ -147,3 +147,57 @@ def test_cli_profile_choices_are_the_pipeline_profiles() -> None:
     from claimgraph.pipeline import PROFILES
 
     assert tuple(profile.value for profile in Profile) == PROFILES
+
+
+_PAGES = {
+    "en.html": ("en", "Storm leaves thousands without power",
+                "A storm cut power to thousands of homes along the coast on Monday night, the electricity company "
+                "said. Engineers worked through the night to restore the lines, and officials said most homes would "
+                "have power again by Wednesday."),
+    "fr.html": ("fr", "La tempête prive des milliers de foyers d'électricité",
+                "Une tempête a privé d'électricité des milliers de foyers sur la côte lundi soir, a indiqué la "
+                "compagnie d'électricité. Les techniciens ont travaillé toute la nuit pour rétablir les lignes, et "
+                "les autorités ont déclaré que la plupart des foyers retrouveraient le courant mercredi."),
+    # a template that declares English on a German page: the text overrules it
+    "de.html": ("en", "Sturm lässt Tausende ohne Strom zurück",
+                "Ein Sturm hat am Montagabend Tausende Haushalte an der Küste ohne Strom gelassen, teilte der "
+                "Energieversorger mit. Techniker arbeiteten die ganze Nacht, um die Leitungen wiederherzustellen, "
+                "und die Behörden erklärten, die meisten Haushalte würden bis Mittwoch wieder Strom haben."),
+    "ru.html": (None, "Шторм оставил тысячи домов без света",
+                "Шторм в понедельник вечером оставил без электричества тысячи домов на побережье, сообщила "
+                "энергетическая компания. Техники работали всю ночь, чтобы восстановить линии, и власти заявили, "
+                "что большинство домов снова получат электричество к среде."),
+}
+
+
+def test_ingest_of_mixed_languages_reports_each_and_analyses_only_english(tmp_path: Path):
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    for name, (lang, title, body) in _PAGES.items():
+        attr = f' lang="{lang}"' if lang else ""
+        (corpus / name).write_text(
+            f"<!doctype html><html{attr}><head><meta charset='utf-8'><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>", encoding="utf-8")
+    db = tmp_path / "cg.db"
+    result = _run("ingest", str(corpus), "--db", str(db), "--profile", "fast")
+    assert result.exit_code == 0, result.output
+    assert "Storm leaves thousands without power: language en (declared and detected" in result.stderr
+    assert "): analysed" in result.stderr
+    for lang in ("fr", "de", "ru"):
+        assert f": language {lang} (" in result.stderr
+    assert result.stderr.count("stored, not analysed (language not supported yet)") == 3
+    from claimgraph.store import open_store
+
+    with open_store(db) as store:
+        analyses = {a.article.language: a for a in store.iter_analyses()}
+    assert set(analyses) == {"en", "fr", "de", "ru"}
+    assert analyses["en"].attributions and not analyses["en"].errors
+    for lang in ("fr", "de", "ru"):
+        (error,) = analyses[lang].errors
+        assert error.code == "CG111"
+        assert error.message.startswith(f"language {lang} is not supported yet: stored, not analysed")
+        assert not analyses[lang].sentences and not analyses[lang].attributions
+    assert analyses["de"].article.language_source == "detected"
+    found = _run("search", "--language", "fr", "--db", str(db), "--json")
+    assert [h["title"] for h in json.loads(found.stdout)["hits"]] == [_PAGES["fr.html"][1]]
+    assert _run("search", "--language", "english", "--db", str(db)).exit_code != 0

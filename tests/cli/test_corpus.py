@@ -123,3 +123,16 @@ def test_evaluate_clustering_on_a_missing_folder(tmp_path: Path):
     result = runner.invoke(app, ["evaluate", "clustering", "--ecbplus", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert "is not a folder" in result.output
+
+
+def test_events_filters_by_language(stored, monkeypatch):
+    import dataclasses
+
+    mixed = [stored[0], stored[1], dataclasses.replace(
+        stored[2], article=dataclasses.replace(stored[2].article, language="fr"))]
+    monkeypatch.setattr(corpus_cli, "load_analyses", lambda db: iter(mixed))
+    english = json.loads(runner.invoke(app, ["events", "--json", "--language", "en"]).output)["events"]
+    french = json.loads(runner.invoke(app, ["events", "--json", "--language", "FR"]).output)["events"]
+    assert sum(e["articles"] for e in english) == 2
+    assert sum(e["articles"] for e in french) == 1
+    assert json.loads(runner.invoke(app, ["events", "--json", "--language", "de"]).output)["events"] == []

@@ -63,7 +63,8 @@ def test_public_ipv6_host(dns: FakeDNS) -> None:
 def test_private_addresses_are_refused(dns: FakeDNS, url: str, kind: str) -> None:
     with pytest.raises(BlockedAddressError) as info:
         fetch_url(url, transport=httpx.MockTransport(_never_called))
-    assert f", a {kind} address; claimgraph does not fetch private, loopback or link-local" in info.value.message
+    article = "an" if kind == "unspecified" else "a"
+    assert f", {article} {kind} address; claimgraph does not fetch private, loopback or link-local" in info.value.message
     assert "allow_private=True" in info.value.message and info.value.code == "CG201"
 
 
@@ -201,3 +202,10 @@ def test_odd_or_wrong_charset_labels(dns: FakeDNS) -> None:
     })
     assert fetch_url("http://news.example/odd", transport=transport).title == "Storm hits coast"
     assert fetch_url("http://news.example/wrong", transport=transport).text == "Ça coûte très cher à Noël."
+
+
+def test_with_article_reads_as_said() -> None:
+    from claimgraph.ingest._common import with_article
+
+    assert [with_article(w) for w in ("unspecified", "loopback", "IPv6", "integer", "link-local")] == [
+        "an unspecified", "a loopback", "an IPv6", "an integer", "a link-local"]

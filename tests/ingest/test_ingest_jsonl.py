@@ -28,16 +28,18 @@ def _lines(*records: object) -> str:
 
 def test_records_with_metadata(tmp_path: Path) -> None:
     path = write(tmp_path / "a.jsonl", _lines(
-        {"text": "First article.", "title": "One", "published": "March 5, 2024", "url": "https://a.example/1",
+        {"text": "The first article, written in English for this test.", "title": "One", "published": "March 5, 2024", "url": "https://a.example/1",
          "outlet": "A", "author": "Ann", "language": "fr", "extra": [1, 2]},
         {"text": "Second article."},
     ))
     first, second = read_jsonl(path)
+    text = "The first article, written in English for this test."
     assert first == Article(
-        id=article_id("First article.", "https://a.example/1"), text="First article.", title="One",
-        published="2024-03-05", url="https://a.example/1", outlet="A", author="Ann", language="fr",
-    )
-    assert second == Article(id=article_id("Second article."), text="Second article.")
+        id=article_id(text, "https://a.example/1"), text=text, title="One",
+        published="2024-03-05", url="https://a.example/1", outlet="A", author="Ann",
+        language="fr", language_confidence=first.language_confidence, language_source="declared",
+    )  # the record's "fr" stands: too few letters for the text to overrule it
+    assert second == Article(id=article_id("Second article."), text="Second article.", language=None)
 
 
 def test_one_broken_line_among_good_ones(tmp_path: Path) -> None:
@@ -62,18 +64,29 @@ def test_blank_lines_are_skipped_but_counted(tmp_path: Path) -> None:
 
 
 def test_bad_fields(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.jsonl", _lines(
-        {"title": "no text"}, {"text": 42}, {"text": "  "}, {"text": "x", "title": 7},
-        {"text": "x", "published": "not a date"},
-    ))
+    path = write(tmp_path / "a.jsonl", _lines({"title": "no text"}, {"text": 42}, {"text": "  "}))
     errors = [item.error for item in read_jsonl(path)]
-    assert [type(e) for e in errors] == [
-        MalformedRecordError, MalformedRecordError, EmptyInputError, MalformedRecordError, InputError,
-    ]
+    assert [type(e) for e in errors] == [MalformedRecordError, MalformedRecordError, EmptyInputError]
     assert 'line 1: the record has no "text" field' in errors[0].message
-    assert 'line 2: the record has a int as "text" field' in errors[1].message
-    assert 'line 4: the "title" field must be a string, not a int' in errors[3].message
-    assert "line 5: published date 'not a date' is not a full date" in errors[4].message
+    assert 'line 2: the record has an integer as "text" field' in errors[1].message
+
+
+def test_a_bad_metadata_field_is_left_out_and_the_record_kept(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", _lines(
+        {"text": "x", "title": 7}, {"text": "x", "published": "not a date"}, {"text": "x", "url": "nowhere"},
+        {"text": "x", "author": {"name": "Ann"}}, {"text": "x", "author": ["Ann", "Bo"], "published": "2024-05"},
+    ))
+    items = list(read_jsonl(path))
+    assert all(isinstance(item, Article) for item in items)
+    messages = [[w.message for w in item.warnings] for item in items]
+    assert messages[0] == ['the "title" field must be a string, not an integer; it was left out']
+    assert "published date 'not a date' is not a date claimgraph can read" in messages[1][0]
+    assert messages[2] == ["the \"url\" field 'nowhere' is not an http(s) URL; it was left out"]
+    assert messages[3] == ['the "author" field must be a string, not an object; it was left out']
+    assert all(w.code == "CG110" for item in items for w in item.warnings)
+    assert (items[0].title, items[1].published, items[2].url, items[3].author) == (None, None, None, None)
+    assert (items[4].author, items[4].published, items[4].published_precision) == ("Ann, Bo", "2024-05", "month")
+    assert items[4].warnings == ()
 
 
 def test_invalid_utf8_line(tmp_path: Path) -> None:

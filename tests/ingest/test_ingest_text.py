@@ -194,3 +194,34 @@ def test_any_bytes_give_an_article_or_an_input_error(tmp_path: Path, data: bytes
 def test_stdin_default_stream_may_be_text_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("Replaced stdin."))
     assert read_stdin().text == "Replaced stdin."
+
+
+def test_a_short_first_line_before_a_blank_line_is_the_title(tmp_path) -> None:
+    from claimgraph.ingest import headline_spans, read_stdin, read_text_file, title_from_text
+
+    text = "Storm leaves thousands without power\n\nSubhead: The Coast Is Cut Off\n\nA storm cut power to 4,000 homes on Monday."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_text_file(path).title == "Storm leaves thousands without power"
+    assert read_stdin(io.BytesIO(text.encode())).title == "Storm leaves thousands without power"
+    assert [text[s:e] for s, e in headline_spans(text)] == [
+        "Storm leaves thousands without power", "Subhead: The Coast Is Cut Off"]
+    assert title_from_text("A storm cut power to 4,000 homes on Monday, officials said.\n\nMore.") is None
+    assert title_from_text("Only a headline") is None
+    assert title_from_text("Headline\n\n") is None
+    assert title_from_text("Line one\nline two of the same paragraph\n\nBody.") is None
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), max_size=6))
+def test_headline_spans_are_single_lines_at_the_start(parts) -> None:
+    from claimgraph.ingest import headline_spans, title_from_text
+
+    text = "\n\n".join(parts)
+    spans = headline_spans(text)
+    for start, end in spans:
+        line = text[start:end]
+        assert line and line == line.strip() and "\n" not in line
+        assert text[end:].strip(), "a headline always has text after it"
+    assert [s for s, _ in spans] == sorted(s for s, _ in spans)
+    title = title_from_text(text)
+    assert title == (text[spans[0][0]:spans[0][1]] if spans else None)

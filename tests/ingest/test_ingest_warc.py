@@ -144,3 +144,16 @@ def test_damaged_archives_never_raise(tmp_path: Path, gzip: bool, cut: int, flip
     items = list(read_warc(write(tmp_path / "fuzz.warc", bytes(damaged))))
     assert all(isinstance(item, Article | Failure) for item in items)
     assert all(item.text.strip() for item in items if isinstance(item, Article))
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_warc_cut_inside_a_header_is_described_in_words(tmp_path: Path, gzip: bool) -> None:
+    records = [("response", f"https://planet.example/{i}", article_html(title=f"T{i}").encode()) for i in range(3)]
+    data, offsets = warc_bytes(records, gzip=gzip)
+    messages = []
+    for cut in range(offsets[1] + 1, offsets[2] + 80, 5):
+        path = write(tmp_path / (f"cut{cut}.warc" + (".gz" if gzip else "")), data[:cut])
+        messages += [item.error.message for item in read_warc(path) if isinstance(item, Failure)]
+    assert messages
+    for message in messages:
+        assert "NoneType" not in message and "attribute" not in message and "Error" not in message, message

@@ -221,3 +221,16 @@ def test_in_memory_store(analysis) -> None:
     with open_store(":memory:") as store:
         store.add(analysis.article, analysis)
         assert store.get_analysis("art-1") == analysis
+
+
+def test_language_precision_and_warnings_round_trip(store) -> None:
+    from claimgraph.model import Article, ErrorRecord
+
+    article = Article(
+        id="lang1", text="Le conseil municipal a voté mardi.", published="2024", language="fr",
+        language_confidence=0.97, language_source="both",
+        warnings=(ErrorRecord(stage="ingest", code="CG110", message='the "title" field must be a string'),),
+    )
+    store.add(article)
+    assert store.get_article("lang1") == article
+    assert store.get_article("lang1").published_precision == "year"

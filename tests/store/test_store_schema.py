@@ -200,3 +200,37 @@ def test_concurrent_writers_queue_instead_of_failing(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert store.count() == 120
         assert len(list(store.iter_records("claims"))) == 360
+
+
+def test_migration_2_upgrades_a_version_1_database(tmp_path: Path) -> None:
+    path = tmp_path / "cg.db"
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        assert migrate(conn, MIGRATIONS[:1]) == [1]
+        conn.execute("INSERT INTO articles (id, text, published, language) VALUES ('a1', 'Some text.', '2024-05', 'fr')")
+    with open_store(path) as store:
+        assert store.schema_version() == MIGRATIONS[-1].number
+        article = store.get_article("a1")
+        assert (article.published, article.published_precision, article.language) == ("2024-05", "month", "fr")
+        assert (article.language_confidence, article.language_source, article.warnings) == (None, None, ())
+        assert [h.article_id for h in store.search(None, language="fr")] == ["a1"]
+        assert store.search(None, language="en") == []
+
+
+def test_migration_2_is_applied_to_a_database_that_has_3_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "cg.db"
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        assert migrate(conn, tuple(m for m in MIGRATIONS if m.number != 2)) == [1, 3]
+        assert migrate(conn) == [2]
+        assert "language_source" in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+
+
+def test_date_filters_read_a_partial_date_as_its_period(tmp_path: Path) -> None:
+    from claimgraph.model import Article
+
+    with open_store(tmp_path / "cg.db") as store:
+        for id_, published in (("day", "2024-05-10"), ("month", "2024-05"), ("year", "2024"), ("old", "2023-12")):
+            store.add(Article(id=id_, text=f"Text {id_}.", published=published))
+        found = lambda **kw: sorted(h.article_id for h in store.search(None, **kw))  # noqa: E731
+        assert found(published_from="2024-05-15") == ["month", "year"]
+        assert found(published_from="2024-05-01", published_to="2024-05-10") == ["day", "month", "year"]
+        assert found(published_to="2024-01-31") == ["old", "year"]

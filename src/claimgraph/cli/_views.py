@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..export.report import LAYERS, highlights
+from ..export.report import LAYERS, claim_by, error_rows, highlights, meta_line, source_label
 from ..model import Analysis
 
 __all__ = ["analysis_view", "hits_table"]
@@ -24,11 +24,14 @@ STYLES = {
     "time": "bold magenta",
     "place": "bold blue",
     "technique": "underline red",
+    "headline": "bold",
 }
 
 
 def _highlighted(analysis: Analysis) -> Text:
-    text = Text(analysis.article.text)
+    # Wrapped whatever the console says: a console with soft_wrap (ours) would crop every
+    # paragraph at the panel's edge instead.
+    text = Text(analysis.article.text, no_wrap=False, overflow="fold")
     for mark in sorted(highlights(analysis), key=lambda h: (h.layer == "content", h.start)):
         text.stylize(STYLES[mark.layer], mark.start, mark.end)
     return text
@@ -57,10 +60,15 @@ def _range(low: float | None, high: float | None) -> str:
     return ""
 
 
+#: Columns of closed vocabularies and figures, wide enough never to break a word ("governm/ent").
+_NARROW = {"kind": 12, "class": 10, "cue": 9, "certainty": 9, "hedges": 8, "check-worthy": 12, "trigger": 10,
+           "time": 10, "figures": 14, "precision": 11, "country": 7, "value": 10, "stage": 8, "code": 5}
+
+
 def _table(title: str, headers: list[str], rows: Iterable[Iterable[object]]) -> Table | None:
     table = Table(title=title, title_justify="left", show_lines=False, expand=True)
     for header in headers:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", min_width=_NARROW.get(header))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     return table if table.row_count else None
@@ -69,22 +77,20 @@ def _table(title: str, headers: list[str], rows: Iterable[Iterable[object]]) -> 
 def analysis_view(analysis: Analysis) -> RenderableType:
     """The whole terminal view: header, highlighted text, then one table per section."""
     a = analysis
-    meta = " · ".join(str(v) for v in (a.article.outlet, a.article.published, a.article.author, a.article.url) if v)
+    meta = meta_line(a.article)
     by_id = {x.id: x for x in a.attributions}
 
-    def who(ref: str) -> str:
-        found = by_id.get(ref)
-        if found is None:
-            return "author"
-        source = found.source.text if found.source else "(unnamed)"
-        return f"{source} [{found.cue.cue_class}]"
+    def who(claim) -> str:  # noqa: ANN001
+        found = by_id.get(claim.attribution)
+        by = claim_by(a, claim)
+        return by if found is None else f"{by} [{found.cue.cue_class}]"
 
     tables = [
         _table("Attributions", ["source", "kind", "cue", "class", "content"],
-               [(x.source.text if x.source else "(unnamed)", x.source.kind if x.source else "",
+               [(source_label(x.source), x.source.kind if x.source else "",
                  x.cue.text, x.cue.cue_class, x.content.text) for x in a.attributions]),
         _table("Claims", ["claim", "by", "certainty", "hedges", "check-worthy"],
-               [(c.text, who(c.attribution), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
+               [(c.text, who(c), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
                  "" if c.checkworthiness is None else f"{c.checkworthiness:.2f}") for c in a.claims]),
         _table("Quantities", ["text", "value", "range", "unit", "role"],
                [(q.text, _number(q.value), _range(q.low, q.high), q.unit, q.role) for q in a.quantities]),
@@ -98,7 +104,7 @@ def analysis_view(analysis: Analysis) -> RenderableType:
                 for e in a.events]),
         _table("Persuasion techniques", ["technique", "text", "score"],
                [(t.technique, t.text, f"{t.score:.2f}") for t in a.techniques]),
-        _table("Errors", ["stage", "code", "message"], [(e.stage, e.code, e.message) for e in a.errors]),
+        _table("Errors", ["stage", "code", "message"], error_rows(a)),
     ]
     header = Text(a.article.title or "Untitled article", style="bold")
     if meta:

@@ -137,11 +137,37 @@ def ingest(
                            fetch_feed_links=fetch_links, report=report)
         for article, analysis in _with_analyses(stream, analyze_articles, batch_size, profile.value):
             counts["new" if store.add(article, analysis) else "known"] += 1
+            progress.console.print(_article_line(article, analysis, analyze_articles), highlight=False)
+            for warning in article.warnings:
+                progress.console.print(f"  warning {warning.code}: {warning.message}", style="yellow", highlight=False)
             progress.advance(task)
     summary = f"{counts['new']} new, {counts['known']} already stored, {len(failures)} skipped"
     stderr.print(f"ingested into {store.path}: {summary}", highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _language_label(article: Article) -> str:
+    if article.language is None:
+        return "language unknown (too little text to tell; analysed as English)"
+    how = {"both": "declared and detected", "detected": "detected", "declared": "declared"}.get(
+        article.language_source or "", "given")
+    confidence = f", {article.language_confidence:.2f}" if article.language_confidence is not None else ""
+    return f"language {article.language} ({how}{confidence})"
+
+
+def _article_line(article: Article, analysis, analyze_articles: bool) -> str:  # noqa: ANN001
+    """One line per stored article: what it is, its language, and whether it was analysed."""
+    name = article.title or article.url or article.id
+    name = name if len(name) <= 60 else name[:59] + "…"
+    refused = next((e for e in (analysis.errors if analysis else ()) if e.stage == "language"), None)
+    if refused is not None:
+        state = "stored, not analysed (language not supported yet)"
+    elif analyze_articles:
+        state = "analysed"
+    else:
+        state = "stored"
+    return f"{name}: {_language_label(article)}: {state}"
 
 
 def _with_analyses(articles: Iterable[Article], analyze_articles: bool, batch_size: int, profile: str):
@@ -167,18 +193,20 @@ def search(
     cue_class: Annotated[str | None, typer.Option(help="Only attributions with this cue class (neutral, distancing, endorsing, hedged).")] = None,
     author_only: Annotated[bool, typer.Option(help="Only the author's own, unattributed claims.")] = False,
     technique: Annotated[str | None, typer.Option(help="Only articles using this persuasion technique.")] = None,
+    language: Annotated[str | None, typer.Option(help="Only articles in this language (ISO 639-1 code: en, fr, de...).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Most results to show.")] = 20,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Search stored articles by text, source, cue class, author claims or technique."""
+    """Search stored articles by text, source, cue class, author claims, technique or language."""
     from ..store import open_store
     from ._views import hits_table
 
-    if query is None and not (source or cue_class or author_only or technique):
-        raise UsageError("give a query or at least one filter (--source, --cue-class, --author-only, --technique)")
+    if query is None and not (source or cue_class or author_only or technique or language):
+        raise UsageError("give a query or at least one filter (--source, --cue-class, --author-only, --technique, "
+                         "--language)")
     with open_store(db) as store:
         hits = store.search(query, source=source, cue_class=cue_class, author_only=author_only,
-                            technique=technique, limit=limit)
+                            technique=technique, language=language, limit=limit)
     if json_out:
         write_output(json.dumps({"hits": [to_dict(h) for h in hits]}, ensure_ascii=False), None)
     elif hits:

@@ -34,11 +34,16 @@ def load_analyses(db: Path | None) -> Iterator[Analysis]:
 def events(
     db: Annotated[Path | None, typer.Option(help="Database file.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    language: Annotated[str | None, typer.Option(help="Only articles in this language (ISO 639-1 code: en, fr...).")] = None,
 ) -> None:
     """List real-world events found in the stored articles."""
     from ..corpus import list_events
 
-    summaries = list_events(load_analyses(db))
+    analyses = load_analyses(db)
+    if language is not None:
+        wanted = language.strip().lower()
+        analyses = (a for a in analyses if a.article.language == wanted)
+    summaries = list_events(analyses)
     if json_out:
         print_json({"events": [dataclasses.asdict(s) for s in summaries]})
         return

@@ -11,9 +11,10 @@ import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Analysis
+from ..ingest._title import headline_spans
+from ..model import Analysis, Article, Claim, Source
 
-__all__ = ["html_report", "Highlight", "highlights", "LAYERS"]
+__all__ = ["html_report", "Highlight", "highlights", "LAYERS", "claim_by", "error_rows", "meta_line", "source_label"]
 
 #: Highlight layers: name -> (CSS colour, legend text).
 LAYERS = {
@@ -37,8 +38,10 @@ class Highlight:
 
 
 def highlights(analysis: Analysis) -> list[Highlight]:
-    """Every highlightable span of an analysis, with its layer and a short label."""
-    out: list[Highlight] = []
+    """Every highlightable span of an analysis, with its layer and a short label (headline
+    lines too, layer "headline", which the legend does not list)."""
+    out: list[Highlight] = [Highlight(start=s, end=e, layer="headline", label="headline")
+                            for s, e in headline_spans(analysis.article.text)]
     for a in analysis.attributions:
         if a.source is not None:
             out.append(Highlight(start=a.source.start, end=a.source.end, layer="source",
@@ -90,22 +93,48 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" if body else "<p>None found.</p>"
 
 
+def source_label(source: Source | None) -> str:
+    """How a source reads in a table: its text, a pronoun with the name it stands for
+    ("he (Joseph Borg)"), or "(unnamed)" for an agentless "it was said"."""
+    if source is None:
+        return "(unnamed)"
+    if source.resolved and source.resolved != source.text:
+        return f"{source.text} ({source.resolved.strip().rstrip(',;:').strip()})"
+    return source.text
+
+
+def claim_by(analysis: Analysis, claim: Claim) -> str:
+    """Who makes a claim: the author, or the source of its attribution ("(unnamed)" when it has none)."""
+    if claim.attribution == "author":
+        return "author"
+    found = next((x for x in analysis.attributions if x.id == claim.attribution), None)
+    return source_label(found.source) if found is not None else "author"
+
+
+def meta_line(article: Article) -> str:
+    """Outlet, date (with its precision when partial), language, author and URL, as one line."""
+    published = article.published
+    if published and article.published_precision in ("month", "year"):
+        published = f"{published} ({article.published_precision} only)"
+    language = f"language {article.language}" if article.language else None
+    return " · ".join(str(v) for v in (article.outlet, published, language, article.author, article.url) if v)
+
+
+def error_rows(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """The analysis' error records and the readers' warnings on its article, in one list."""
+    return [(e.stage, e.code, e.message) for e in (*analysis.article.warnings, *analysis.errors)]
+
+
 def _sections(analysis: Analysis) -> list[tuple[str, str]]:
     a = analysis
-    attributions = {x.id: x for x in a.attributions}
-
-    def who(claim_attr: str) -> str:
-        found = attributions.get(claim_attr)
-        return "author" if found is None or found.source is None else found.source.text
-
-    return [
+    sections = [
         ("Attributions", _table(
             ["source", "kind", "cue", "class", "content", "certainty"],
-            [(x.source.text if x.source else "(unnamed)", x.source.kind if x.source else "",
+            [(source_label(x.source), x.source.kind if x.source else "",
               x.cue.text, x.cue.cue_class, x.content.text, f"{x.certainty:.2f}") for x in a.attributions])),
         ("Claims", _table(
             ["claim", "by", "certainty", "hedges", "check-worthiness"],
-            [(c.text, who(c.attribution), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
+            [(c.text, claim_by(a, c), f"{c.certainty:.2f}", ", ".join(h.text for h in c.hedges),
               "" if c.checkworthiness is None else f"{c.checkworthiness:.2f}") for c in a.claims])),
         ("Quantities", _table(
             ["text", "value", "low", "high", "unit", "role", "approximate"],
@@ -121,8 +150,10 @@ def _sections(analysis: Analysis) -> list[tuple[str, str]]:
               ", ".join(f"{q.role}={q.value}" for q in e.quantities)) for e in a.events])),
         ("Persuasion techniques", _table(
             ["technique", "text", "score"], [(t.technique, t.text, f"{t.score:.2f}") for t in a.techniques])),
-        ("Errors", _table(["stage", "code", "message"], [(e.stage, e.code, e.message) for e in a.errors])),
     ]
+    if error_rows(a):  # no "Errors: None found." under every clean analysis
+        sections.append(("Errors", _table(["stage", "code", "message"], error_rows(a))))
+    return sections
 
 
 _STYLE = """
@@ -132,6 +163,7 @@ table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
 td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .legend span{display:inline-block;margin:.1rem .4rem .1rem 0;padding:0 .4rem;border-radius:3px}
 .meta{color:#555}
+.hl-headline{font-weight:bold}
 """
 
 
@@ -140,8 +172,8 @@ def html_report(analysis: Analysis) -> str:
     article = analysis.article
     colours = "".join(f".hl-{name}{{background:{colour}}}" for name, (colour, _) in LAYERS.items())
     legend = "".join(f'<span class="hl-{name}">{html.escape(text)}</span>' for name, (_, text) in LAYERS.items())
-    meta = " · ".join(html.escape(str(v)) for v in
-                      (article.outlet, article.published, article.author, article.url) if v)
+    meta = html.escape(meta_line(article))
+    language = f' lang="{html.escape(article.language, quote=True)}"' if article.language else ""
     sections = "".join(f"<h2>{html.escape(title)}</h2>{body}" for title, body in _sections(analysis))
     title = html.escape(article.title or "Untitled article")
     return (
@@ -149,7 +181,7 @@ def html_report(analysis: Analysis) -> str:
         f"<title>{title} — claimgraph</title><style>{_STYLE}{colours}</style></head><body>"
         f"<h1>{title}</h1><p class=\"meta\">{meta}</p>"
         f"<p class=\"legend\">{legend}</p>"
-        f"<div class=\"article\">{_render_text(article.text, highlights(analysis))}</div>"
+        f"<div class=\"article\"{language}>{_render_text(article.text, highlights(analysis))}</div>"
         f"{sections}<p class=\"meta\">claimgraph output schema v{html.escape(analysis.schema_version)}, "
         f"article id {html.escape(article.id)}</p></body></html>\n"
     )

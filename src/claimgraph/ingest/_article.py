@@ -6,7 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-from ..model import Article
+from ..model import Article, ErrorRecord
+from ._language import detect_language
 
 __all__ = ["article_id", "make_article", "normalise_text"]
 
@@ -39,9 +40,15 @@ def make_article(
     url: str | None = None,
     outlet: str | None = None,
     author: str | None = None,
-    language: str | None = "en",
+    language: str | None = None,
+    warnings: tuple[ErrorRecord, ...] = (),
 ) -> Article:
-    """An Article whose id is derived from its text and URL."""
+    """An Article whose id is derived from its text and URL.
+
+    ``language`` is what the source declares (``<html lang>``, a feed's or record's language),
+    a signal that :func:`~claimgraph.ingest.detect_language` combines with the text's own.
+    """
+    guess = detect_language(text, language)
     return Article(
         id=article_id(text, url),
         text=text,
@@ -50,5 +57,8 @@ def make_article(
         url=url,
         outlet=outlet,
         author=author,
-        language=language,
+        language=guess.language,
+        language_confidence=guess.confidence,
+        language_source=guess.source,
+        warnings=tuple(warnings),
     )

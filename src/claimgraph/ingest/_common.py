@@ -23,6 +23,7 @@ __all__ = [
     "read_file_bytes",
     "read_stream_bytes",
     "too_large",
+    "with_article",
 ]
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -43,6 +44,12 @@ class Failure:
     source: str
     line: int | None
     error: ClaimgraphError
+
+
+def with_article(word: str) -> str:
+    """``word`` after "a" or "an", as it is said: "an unspecified", "a link-local", "an IPv6"."""
+    vowel_sound = word[:1].lower() in "aeiou" or word[:4].lower() in ("ipv4", "ipv6", "http")
+    return f"{'an' if vowel_sound else 'a'} {word}"
 
 
 def _human(n_bytes: int) -> str:

@@ -1,25 +1,26 @@
-"""RSS and Atom feeds through feedparser: one Article per entry that carries text."""
+"""RSS and Atom feeds through feedparser, and JSON Feeds: one Article per entry that carries text."""
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import feedparser
 import httpx
 
 from ..errors import ClaimgraphError, EmptyInputError, MalformedRecordError, NoArticleTextError
-from ..model import Article
+from ..model import Article, ErrorRecord
 from ._article import make_article
 from ._common import DEFAULT_MAX_BYTES, DEFAULT_MAX_FETCH_BYTES, Failure, located, read_file_bytes
 from ._fetch import fetch, fetch_url
 from ._html import html_fragment_text
-from ._metadata import with_metadata
+from ._jsonfeed import JsonFeedItem, looks_like_json_feed, parse_json_feed
+from ._metadata import normalise_published, with_metadata
 
 __all__ = ["read_feed"]
 
@@ -64,11 +65,36 @@ def read_feed(
     )
     try:
         data, label, url = _load(source, url, max_bytes, fetcher)
-        parsed = _parse(data, label, url)
+        if looks_like_json_feed(data) or _named_json(source):
+            items = parse_json_feed(data, label)
+        else:
+            parsed = _parse(data, label, url)
     except ClaimgraphError as exc:
         yield Failure(source=_label(source, url), line=None, error=exc)
         return
-    yield from _entries(parsed, label, fetcher if fetch_links else None)
+    if looks_like_json_feed(data) or _named_json(source):
+        yield from _json_entries(items, label, fetcher if fetch_links else None)
+    else:
+        yield from _entries(parsed, label, fetcher if fetch_links else None)
+
+
+def _named_json(source: str | os.PathLike[str] | bytes) -> bool:
+    return not isinstance(source, bytes) and os.fspath(source).lower().endswith(".json")
+
+
+def _json_entries(
+    items: list[JsonFeedItem], label: str, fetcher: _LinkFetcher | None
+) -> Iterator[Article | Failure]:
+    for item in items:
+        if item.error is not None:
+            yield Failure(source=label, line=None, error=located(item.error, label))
+            continue
+        meta = {"title": item.title, "published": item.published, "url": item.url, "author": item.author,
+                "outlet": item.outlet}
+        try:
+            yield _article(item.text, meta, item.number, fetcher, language=item.language, warnings=item.warnings)
+        except ClaimgraphError as exc:
+            yield Failure(source=label, line=None, error=located(exc, label))
 
 
 def _label(source: str | os.PathLike[str] | bytes, url: str | None) -> str:
@@ -92,7 +118,7 @@ def _load(
 
 def _parse(data: bytes, label: str, url: str | None) -> Any:
     if not data.strip():
-        raise EmptyInputError(f"{label} is empty; give it an RSS or Atom feed")
+        raise EmptyInputError(f"{label} is empty; give it an RSS, Atom or JSON feed")
     headers = {"content-location": url} if url else {}
     # A stream, never a string: feedparser would fetch a string that looks like a URL itself.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
@@ -106,14 +132,25 @@ def _parse(data: bytes, label: str, url: str | None) -> Any:
 
 def _entries(parsed: Any, label: str, fetcher: _LinkFetcher | None) -> Iterator[Article | Failure]:
     outlet = parsed.feed.get("title") or None
+    language = parsed.feed.get("language") or None
     for number, entry in enumerate(parsed.entries, start=1):
         try:
-            yield _entry_article(entry, number, outlet, fetcher)
+            yield _entry_article(entry, number, outlet, fetcher, language)
         except ClaimgraphError as exc:
             yield Failure(source=label, line=None, error=located(exc, label))
 
 
-def _entry_article(entry: Any, number: int, outlet: str | None, fetcher: _LinkFetcher | None) -> Article:
+def _entry_language(entry: Any) -> str | None:
+    """The language an entry's content declares (Atom ``xml:lang``), if any."""
+    for detail in [*(entry.get("content") or []), entry.get("summary_detail") or {}]:
+        if detail.get("language"):
+            return detail["language"]
+    return None
+
+
+def _entry_article(
+    entry: Any, number: int, outlet: str | None, fetcher: _LinkFetcher | None, outlet_language: str | None = None
+) -> Article:
     meta = {
         "title": entry.get("title") or None,
         "published": _entry_date(entry),
@@ -121,9 +158,17 @@ def _entry_article(entry: Any, number: int, outlet: str | None, fetcher: _LinkFe
         "author": entry.get("author") or None,
         "outlet": outlet,
     }
-    text = _entry_text(entry)
+    language = _entry_language(entry) or outlet_language
+    return _article(_entry_text(entry), meta, number, fetcher, language=language)
+
+
+def _article(
+    text: str, meta: dict[str, Any], number: int, fetcher: _LinkFetcher | None, *,
+    language: str | None = None, warnings: tuple[ErrorRecord, ...] = (),
+) -> Article:
+    """The entry's Article from its text, or from its page when it has none and links may be fetched."""
     if text:
-        return make_article(text, **meta)
+        return make_article(text, **meta, language=language, warnings=warnings)
     if fetcher is None or not meta["url"]:
         what = f"entry {number}" + (f" ({meta['title']!r})" if meta["title"] else "")
         hint = (
@@ -132,7 +177,8 @@ def _entry_article(entry: Any, number: int, outlet: str | None, fetcher: _LinkFe
         )
         raise NoArticleTextError(f"{what} has no text in the feed; {hint}")
     # The feed's own metadata wins over what trafilatura finds on the page.
-    return with_metadata(fetcher(meta["url"]), **meta)
+    page = fetcher(meta["url"])
+    return dataclasses.replace(with_metadata(page, **meta), warnings=page.warnings + tuple(warnings))
 
 
 def _entry_text(entry: Any) -> str:
@@ -150,15 +196,15 @@ def _entry_text(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
-    """The entry's date as written (ISO 8601 or RFC 822), else feedparser's UTC reading."""
+    """The entry's date as written (ISO 8601, at its precision, or RFC 822), else feedparser's UTC reading."""
     for key in ("published", "updated"):
         raw = (entry.get(key) or "").strip()
         if not raw:
             continue
-        for parse in (datetime.fromisoformat, email.utils.parsedate_to_datetime):
+        for parse in (normalise_published, lambda r: email.utils.parsedate_to_datetime(r).date().isoformat()):
             try:
-                return parse(raw).date().isoformat()
-            except (ValueError, TypeError):
+                return parse(raw)
+            except (ClaimgraphError, ValueError, TypeError):
                 continue
         parsed = entry.get(f"{key}_parsed")
         if parsed:

@@ -20,9 +20,10 @@ import httpx
 from ..errors import BlockedAddressError, DecodingError, FetchError, UnsupportedSourceError
 from ..model import Article
 from ._article import make_article
-from ._common import DEFAULT_MAX_FETCH_BYTES, too_large
+from ._common import DEFAULT_MAX_FETCH_BYTES, too_large, with_article
 from ._decode import decode_text
 from ._html import html_article
+from ._jsonfeed import looks_like_json_feed
 
 __all__ = ["MAX_REDIRECTS", "Fetched", "fetch", "fetch_url", "is_feed", "resolve_host"]
 
@@ -91,12 +92,14 @@ def article_from(fetched: Fetched) -> Article:
         return make_article(text, url=fetched.url)
     raise UnsupportedSourceError(
         f"{fetched.url}: cannot read content of type {fetched.content_type or 'unknown'}; "
-        f"claimgraph reads HTML pages, plain text and RSS/Atom feeds"
+        f"claimgraph reads HTML pages, plain text, RSS/Atom feeds and JSON Feeds"
     )
 
 
 def is_feed(fetched: Fetched) -> bool:
-    """True when a response is an RSS/Atom feed, by content type or by its first bytes."""
+    """True when a response is an RSS/Atom feed or a JSON Feed, by content type or by its first bytes."""
+    if fetched.content_type == "application/feed+json" or looks_like_json_feed(fetched.body):
+        return True
     if fetched.content_type in _FEED_TYPES:
         return not _sniff_html(fetched.body)
     head = fetched.body[:1024].lstrip().lower()
@@ -157,7 +160,7 @@ def _checked_address(url: httpx.URL, allow_private: bool) -> str:
         reason = _blocked_reason(ipaddress.ip_address(address.split("%", 1)[0]))
         if reason is not None and not allow_private:
             raise BlockedAddressError(
-                f"{url} points to {address}, a {reason} address; claimgraph does not fetch private, "
+                f"{url} points to {address}, {with_article(reason)} address; claimgraph does not fetch private, "
                 f"loopback or link-local addresses (pass allow_private=True, CLI --allow-private, "
                 f"to fetch from your own network)"
             )

@@ -11,11 +11,12 @@ from lxml.etree import LxmlError
 from trafilatura.settings import Document
 
 from ..errors import BinaryInputError, ClaimgraphError, EmptyInputError, NoArticleTextError
-from ..model import Article
+from ..model import Article, ErrorRecord
 from ._article import make_article
 from ._common import DEFAULT_MAX_BYTES, read_file_bytes
 from ._decode import looks_binary
-from ._metadata import normalise_published
+from ._language import html_declared_language
+from ._metadata import field_warning, normalise_published
 
 __all__ = ["html_article", "html_fragment_text", "read_html", "read_html_file"]
 
@@ -49,13 +50,16 @@ def html_article(html: str | bytes, *, label: str, url: str | None = None) -> Ar
             f"{label}: no article text found in the HTML; check that it is an article page "
             f"(not an index, a login wall or a page built by JavaScript)"
         )
+    published, warnings = _published(doc.date)
     return make_article(
         text,
         title=doc.title or None,
-        published=_published(doc.date),
+        published=published,
         url=url or doc.url or None,
         outlet=doc.sitename or doc.hostname or None,
         author=doc.author or None,
+        language=html_declared_language(html),
+        warnings=warnings,
     )
 
 
@@ -106,10 +110,10 @@ def _bare_extraction(html: str | bytes, *, url: str | None, favor_recall: bool) 
     )
 
 
-def _published(date: str | None) -> str | None:
+def _published(date: str | None) -> tuple[str | None, tuple[ErrorRecord, ...]]:
     if not date:
-        return None
+        return None, ()
     try:
-        return normalise_published(date)
-    except ClaimgraphError:
-        return None  # a page's own date that cannot be read is left out, not fatal
+        return normalise_published(date), ()
+    except ClaimgraphError as exc:  # a page's own date that cannot be read is left out, not fatal
+        return None, (field_warning(f"the page's date: {exc.message}; it was left out"),)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -15,15 +16,19 @@ from ..errors import (
     EmptyInputError,
     MalformedRecordError,
 )
-from ..model import Article
+from ..model import Article, ErrorRecord
 from ._article import make_article
 from ._common import DEFAULT_MAX_BYTES, Failure, located, open_binary, too_large
-from ._metadata import normalise_published
+from ._title import title_from_text
+from ._metadata import a_type, field_warning, normalise_published
+
+_URL = re.compile(r"https?://[^\s/]+", re.I)
 
 __all__ = ["METADATA_FIELDS", "read_jsonl"]
 
 METADATA_FIELDS = ("title", "published", "url", "outlet", "author", "language")
-"""Optional string fields of a JSONL record besides ``text``; other fields are ignored."""
+"""Optional string fields of a JSONL record besides ``text``; other fields are ignored.
+``language`` is the record's declaration (see ``detect_language``)."""
 
 _CHUNK = 1 << 16
 
@@ -98,30 +103,51 @@ def _record_article(raw: bytes) -> Article:
         ) from None
     if not isinstance(record, dict):
         raise MalformedRecordError(
-            f'expected a JSON object with a "text" field, got a {type(record).__name__}'
+            f'expected a JSON object with a "text" field, got {a_type(record)}'
         )
-    return make_article(_text_field(record), **_metadata(record))
+    fields, warnings = _metadata(record)
+    text = _text_field(record)
+    if fields["title"] is None:
+        fields["title"] = title_from_text(text)  # a record without a title: its text's first line
+    return make_article(text, **fields, warnings=warnings)
 
 
 def _text_field(record: dict[str, Any]) -> str:
     text = record.get("text")
     if not isinstance(text, str):
-        got = "no" if text is None else f"a {type(text).__name__} as"
+        got = "no" if text is None else f"{a_type(text)} as"
         raise MalformedRecordError(f'the record has {got} "text" field; give the article text as a string')
     if not text.strip():
         raise EmptyInputError('the "text" field is empty; give the article text')
     return text
 
 
-def _metadata(record: dict[str, Any]) -> dict[str, str | None]:
+def _metadata(record: dict[str, Any]) -> tuple[dict[str, str | None], list[ErrorRecord]]:
+    """The record's metadata fields, and a warning for each one that could not be used.
+
+    A field of the wrong type or an unreadable date is left out (with a CG110 warning on the
+    article): one bad field never costs the article. An author given as a list of names is
+    joined with commas.
+    """
     fields: dict[str, str | None] = {}
+    warnings: list[ErrorRecord] = []
     for name in METADATA_FIELDS:
         value = record.get(name)
+        if name == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = ", ".join(v.strip() for v in value if v.strip()) or None
         if value is not None and not isinstance(value, str):
-            raise MalformedRecordError(f'the "{name}" field must be a string, not a {type(value).__name__}')
+            warnings.append(field_warning(
+                f'the "{name}" field must be a string, not {a_type(value)}; it was left out'))
+            value = None
         fields[name] = value
     if fields["published"] is not None:
-        fields["published"] = normalise_published(fields["published"])
-    if fields["language"] is None:
-        del fields["language"]  # make_article's default applies
-    return fields
+        try:
+            fields["published"] = normalise_published(fields["published"])
+        except ClaimgraphError as exc:
+            warnings.append(field_warning(f"{exc.message}; the date was left out"))
+            fields["published"] = None
+    if fields["url"] is not None and not _URL.match(fields["url"].strip()):
+        warnings.append(field_warning(
+            f'the "url" field {fields["url"][:80]!r} is not an http(s) URL; it was left out'))
+        fields["url"] = None
+    return fields, warnings

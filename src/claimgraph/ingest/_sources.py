@@ -16,6 +16,7 @@ from ._common import DEFAULT_MAX_BYTES, DEFAULT_MAX_FETCH_BYTES, Failure
 from ._fetch import article_from, fetch, is_feed
 from ._feed import read_feed
 from ._html import read_html_file
+from ._jsonfeed import looks_like_json_feed
 from ._jsonl import read_jsonl
 from ._text import read_stdin, read_text_file
 from ._warc import read_warc
@@ -26,7 +27,7 @@ SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".json": "feed",
     ".warc": "warc", ".warc.gz": "warc",
 }
 """File name endings read in a folder, and the reader each one goes to."""
@@ -211,6 +212,8 @@ def _sniff(path: Path) -> str | None:
         return "feed"
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if looks_like_json_feed(head):
+        return "feed"
     if lowered.startswith(b"{"):
         return "jsonl"
     return None

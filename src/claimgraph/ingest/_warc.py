@@ -131,9 +131,17 @@ def _damage_error(label: str, start: int, last: int | None, exc: Exception) -> M
 
 
 def _reason(exc: Exception) -> str:
-    """warcio's message without the raw bytes it quotes (binary in a gzipped archive)."""
-    text = str(exc).split(", first line", 1)[0] or type(exc).__name__
-    return text[:120].encode("ascii", "backslashreplace").decode("ascii")
+    """What is wrong, in words: warcio's own message (without the raw bytes it quotes, binary
+    in a gzipped archive), or for what warcio raises from inside its parser (AttributeError,
+    IndexError...) a description of the damage rather than the Python internals."""
+    if isinstance(exc, ArchiveLoadFailed):
+        text = str(exc).split(", first line", 1)[0] or "not a WARC record"
+        return text[:120].encode("ascii", "backslashreplace").decode("ascii")
+    if isinstance(exc, EOFError):
+        return "the file ends in the middle of a record: it was probably cut short"
+    if isinstance(exc, zlib.error):
+        return "a gzip member is corrupt"
+    return "a record header is cut short or malformed: the file was probably truncated or damaged"
 
 
 def _record_items(record: Any, label: str, offset: int, max_bytes: int) -> Iterator[Article | Failure]:

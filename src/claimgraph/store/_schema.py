@@ -230,6 +230,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         name="articles, analyses, normalised records, FTS5 indexes",
         sql=f"PRAGMA application_id = {APPLICATION_ID};\n{_ARTICLES}\n{_NORMALISED}",
     ),
+    Migration(
+        number=2,
+        name="article language confidence and source, date precision, reader warnings; index by language",
+        sql="""
+ALTER TABLE articles ADD COLUMN language_confidence REAL;
+ALTER TABLE articles ADD COLUMN language_source TEXT;
+ALTER TABLE articles ADD COLUMN published_precision TEXT;
+ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';  -- JSON list of error records
+CREATE INDEX articles_by_language ON articles (language);
+UPDATE articles SET published_precision = CASE length(published)
+    WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END WHERE published IS NOT NULL;
+""",
+    ),
     Migration(number=3, name="api tokens (hashed)", sql=_API_TOKENS),
 )
 
@@ -274,8 +287,8 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRAT
     latest = migrations[-1].number
     applied = applied_migrations(conn)
     _refuse_newer(applied, latest)
-    if applied and max(applied) == latest:
-        return []
+    if applied and all(m.number in applied for m in migrations):
+        return []  # (not "max(applied) == latest": a database may have 3 without 2, and gets 2 now)
     done: list[int] = []
     for migration in migrations:
         conn.execute("BEGIN IMMEDIATE")

@@ -8,6 +8,7 @@ those records as ``matches``. See docs/store.md for the syntax and the ranking.
 from __future__ import annotations
 
 import difflib
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,12 @@ _SNIPPET_CHARS = 80  # context on each side of a filter match, when there is no 
 #: bm25 weights of the FTS columns (title, text): a word in the title counts double.
 _BM25 = "bm25(articles_fts, 2.0, 1.0)"
 _SAME_ARTICLE = "r.article_id = a.id"
+#: First and last day (as ISO strings) of an article's date at its precision; "-31" closes any
+#: month, since the comparison is on strings.
+_PERIOD_START = ("(CASE length(a.published) WHEN 4 THEN a.published || '-01-01' WHEN 7 THEN a.published || '-01' "
+                 "ELSE substr(a.published, 1, 10) END)")
+_PERIOD_END = ("(CASE length(a.published) WHEN 4 THEN a.published || '-12-31' WHEN 7 THEN a.published || '-31' "
+               "ELSE substr(a.published, 1, 10) END)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +64,7 @@ class SearchFilters:
     source_kind: str | None = None
     published_from: str | None = None
     published_to: str | None = None
+    language: str | None = None
 
 
 def quote_query(text: str) -> str:
@@ -81,7 +89,11 @@ def check_filters(filters: SearchFilters, limit: int) -> SearchFilters:
     source_kind = filters.source_kind.strip().lower() if filters.source_kind else None
     if source_kind is not None and source_kind not in SOURCE_KINDS:
         raise UsageError(_unknown("source kind", filters.source_kind or "", SOURCE_KINDS))
+    language = filters.language.strip().lower() if filters.language else None
+    if language is not None and not re.fullmatch(r"[a-z]{2,3}", language):
+        raise UsageError(f'unknown language "{filters.language}"; give an ISO 639-1 code such as en, fr or de')
     return SearchFilters(
+        language=language,
         query=query,
         source=source,
         cue_class=cue_class,
@@ -125,12 +137,17 @@ def _filter_clauses(f: SearchFilters) -> tuple[list[str], list[Any]]:
     if f.outlet:
         clauses.append("a.outlet = ?")
         params.append(f.outlet)
+    # Dates and date-times compare as days; a date known only to the month ("2024-05") or the
+    # year ("2024") is the period it names, and matches a range that overlaps it.
     if f.published_from:
-        clauses.append("substr(a.published, 1, 10) >= ?")  # dates and date-times compare as days
+        clauses.append(f"{_PERIOD_END} >= ?")
         params.append(f.published_from[:10])
     if f.published_to:
-        clauses.append("substr(a.published, 1, 10) <= ?")
+        clauses.append(f"{_PERIOD_START} <= ?")
         params.append(f.published_to[:10])
+    if f.language:
+        clauses.append("a.language = ?")
+        params.append(f.language)
     return clauses, params
 
 

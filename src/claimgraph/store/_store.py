@@ -20,8 +20,10 @@ from ._tokens import TokenInfo, check_token, create_token, list_tokens, revoke_t
 
 __all__ = ["Store", "StoredRecord", "open_store"]
 
-_ARTICLE_COLUMNS = "a.id, a.text, a.title, a.published, a.url, a.outlet, a.author, a.language"
-_ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "outlet", "author", "language")
+_ARTICLE_COLUMNS = ("a.id, a.text, a.title, a.published, a.url, a.outlet, a.author, a.language, "
+                   "a.language_confidence, a.language_source, a.published_precision, a.warnings")
+_ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "outlet", "author", "language",
+                   "language_confidence", "language_source", "published_precision", "warnings")
 #: Rows fetched per query while streaming: each page is a fresh query, so the caller may
 #: write to the store between items without disturbing the iteration.
 _PAGE = 256
@@ -174,6 +176,7 @@ class Store:
         source_kind: str | None = None,
         published_from: str | None = None,
         published_to: str | None = None,
+        language: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]:
@@ -185,12 +188,15 @@ class Store:
         voice; ``technique`` a persuasion technique label; ``outlet`` an exact outlet name;
         ``source_kind`` one of SOURCE_KINDS (with ``source``/``cue_class``: the same
         attribution); ``published_from``/``published_to`` an inclusive ISO date range.
+        A date known only to the month or year matches when its month or year overlaps the range.
+        ``language`` an ISO 639-1 code (the article's ``language``).
         ``query=None`` filters only; ``offset`` skips that many hits (pagination).
         """
         filters = check_filters(
             SearchFilters(
                 query=query, source=source, cue_class=cue_class, author_only=author_only, technique=technique,
                 outlet=outlet, source_kind=source_kind, published_from=published_from, published_to=published_to,
+                language=language,
             ),
             limit,
         )
@@ -302,10 +308,12 @@ class Store:
 
 
 def _insert_article(conn: sqlite3.Connection, article: Article) -> bool:
+    values = [getattr(article, name) for name in _ARTICLE_FIELDS]
+    values[-1] = _rows.compact_json(to_dict(article.warnings))
     cur = conn.execute(
-        "INSERT INTO articles (id, text, title, published, url, outlet, author, language) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        tuple(getattr(article, name) for name in _ARTICLE_FIELDS),
+        f"INSERT INTO articles ({', '.join(_ARTICLE_FIELDS)}) "
+        f"VALUES ({', '.join('?' * len(_ARTICLE_FIELDS))}) ON CONFLICT (id) DO NOTHING",
+        tuple(values),
     )
     return cur.rowcount > 0
 
@@ -330,7 +338,9 @@ def _replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
 
 
 def _article(row: tuple[Any, ...]) -> Article:
-    return Article(**dict(zip(_ARTICLE_FIELDS, row[: len(_ARTICLE_FIELDS)], strict=True)))
+    fields = dict(zip(_ARTICLE_FIELDS, row[: len(_ARTICLE_FIELDS)], strict=True))
+    fields["warnings"] = json.loads(fields["warnings"] or "[]")
+    return from_dict(Article, fields)
 
 
 def _analysis(row: tuple[Any, ...]) -> Analysis:

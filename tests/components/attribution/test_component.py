@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from pathlib import Path
+
 from claimgraph.components.attribution._features import quote_regions
 from claimgraph.model import CUE_CLASSES, SOURCE_KINDS
 from claimgraph.pipeline import analyze, build_pipeline
@@ -213,3 +215,50 @@ def test_seed_article_attributions(small_nlp, seed_text: str) -> None:
                 and source_word in (a.source.text + " " + (a.source.resolved or ""))]
         assert hits, (source_word, cue_word, [(a.source and a.source.text, a.cue.text) for a in atts])
         assert hits[0].cue.cue_class in classes, (cue_word, hits[0].cue.cue_class)
+
+
+@pytest.mark.parametrize("text", [
+    'The union\'s secretary general, Joseph Borg, put the number of dead at six. "This tragedy was entirely '
+    'avoidable," he told reporters in Valletta, adding that the government had "surely known about the risks '
+    'for years."',
+    '"We were never warned," the mayor told journalists on Friday, adding that the company had ignored '
+    'three letters from residents.',
+])
+def test_one_content_has_one_cue_told_adding(small_nlp, text: str) -> None:
+    attributions = _attributions(small_nlp, text)
+    _assert_well_formed(text, attributions)
+    spans = [(a.content.start, a.content.end) for a in attributions]
+    for i, (s1, e1) in enumerate(spans):
+        for s2, e2 in spans[i + 1:]:
+            assert not (s1 < e2 and s2 < e1), [(a.cue.text, a.content.text) for a in attributions]
+    told, adding = _find(attributions, "told"), _find(attributions, "adding")
+    assert told.content.text.startswith('"') and told.content.text.endswith(',"')
+    assert adding.content.text.startswith("that the")
+    assert adding.source is None or told.source.text == adding.source.text
+
+
+HEADLINE_TEXT = (Path(__file__).resolve().parents[3] / "examples" / "port-fire.txt").read_text(encoding="utf-8")
+
+
+def test_no_attribution_in_or_across_a_headline(small_nlp) -> None:
+    attributions = analyze(HEADLINE_TEXT, nlp=small_nlp).attributions
+    headline_end = HEADLINE_TEXT.index("\n")
+    _assert_well_formed(HEADLINE_TEXT, attributions)
+    assert attributions, "the body's attributions are kept"
+    for att in attributions:
+        for span in (att.cue, att.content, att.source):
+            assert span is None or span.start > headline_end, (att.cue.text, att.content.text)
+
+
+def test_a_headline_colon_after_a_name_is_a_cue(small_nlp) -> None:
+    text = "Putin: West is to blame for the attack\n\nPresident Vladimir Putin said on Monday that the attack was planned abroad."
+    colon = [a for a in analyze(text, nlp=small_nlp).attributions if a.cue.text == ":"]
+    assert len(colon) == 1
+    assert (colon[0].source.text, colon[0].content.text) == ("Putin", "West is to blame for the attack")
+    assert colon[0].source.kind == "person"
+
+
+def test_a_conjoined_cue_shares_the_source_of_its_first_verb(small_nlp) -> None:
+    text = "The operator, Harbour Bulk Ltd, denied the allegation and said the cause was still unknown."
+    said = _find(_attributions(small_nlp, text), "said")
+    assert said.source is not None and said.source.text.startswith("The operator")

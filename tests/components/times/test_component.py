@@ -165,3 +165,16 @@ def test_dataclass_records_are_frozen(tnlp):
     record = times(tnlp, "It was on March 22.", "2024-03-27")[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         record.value = "x"  # type: ignore[misc]
+
+
+def test_a_partial_publication_date_anchors_only_at_its_precision(tnlp) -> None:
+    text = "Last year the plant closed. In March it reopened, and on Monday it burned. It was rebuilt on 3 June 2024."
+    month = dict((t, (v, p)) for t, v, p in values(tnlp, text, "2024-05"))
+    assert month["Last year"] == ("2023", "year")
+    assert month["March"] == ("2024-03", "month")
+    assert month["Monday"] == ("2024", "year")  # some Monday between 29 April and 27 May: no day, no month
+    assert month["3 June 2024"] == ("2024-06-03", "day")
+    year = dict((t, (v, p)) for t, v, p in values(tnlp, text, "2024"))
+    assert year["Last year"] == ("2023", "year")
+    assert year["Monday"] == ("2024", "year")
+    assert year["March"][1] != "day"

@@ -22,7 +22,7 @@ from ...model import Attribution, Cue, Source, Span
 from .. import _lexicons as lex
 from ._features import LinearModel, QuoteIndex, doc_text
 from ._spans import RawAttribution, Tags, continuation_quotes, find_attributions
-from .._base import Component, ComponentSpec
+from .._base import Component, ComponentSpec, doc_meta
 
 __all__ = ["AttributionFinder", "SPEC", "records_from_doc", "cue_class", "source_kind", "load_models"]
 
@@ -55,8 +55,13 @@ def records_from_doc(
     """The attributions of one parsed doc as schema records, in text order; ``tags``: the
     attribution tagger's probabilities for the doc, None to go without."""
     raws = find_attributions(doc, cue_model, role_model, threshold, ends, tags)
+    headlines = [tuple(span) for span in doc_meta(doc).get("headlines") or ()]
+    if headlines:
+        raws = _outside_headlines(raws, headlines) + _headline_colons(doc, headlines)
+        raws.sort(key=lambda r: r.cue)
     quotes = QuoteIndex(doc_text(doc))
     _add_continuations(doc, raws, quotes)
+    _shared_subjects(doc, raws)
     records: list[Attribution] = []
     named: list[Source] = []  # earlier sources that are not pronouns, for resolving "they"
     for number, raw in enumerate(raws, start=1):
@@ -73,6 +78,77 @@ def records_from_doc(
                 certainty=certainty,
             ))
     return tuple(records)
+
+
+def _shared_subjects(doc: Doc, raws: list[RawAttribution]) -> None:
+    """A cue with no source of its own that is a conjunct or a participle of another cue
+    shares that cue's source: "The operator denied the allegation and said ...", "he told
+    reporters, adding that ..."."""
+    by_head = {raw.cue_token: raw for raw in raws}
+    for raw in raws:
+        if raw.source is not None:
+            continue
+        token = doc[raw.cue_token]
+        if token.dep_ not in {"conj", "advcl"} or (token.dep_ == "advcl" and token.tag_ != "VBG"):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            continue  # it has a subject of its own (an agentless passive, "it was said")
+        head = by_head.get(token.head.i)
+        if head is not None and head.source is not None:
+            raw.source, raw.source_token = head.source, head.source_token
+
+
+# -- headlines ------------------------------------------------------------------------------
+def _overlaps(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    return span is not None and span[0] < other[1] and other[0] < span[1]
+
+
+def _outside_headlines(raws: list[RawAttribution], headlines: list[tuple[int, int]]) -> list[RawAttribution]:
+    """The attributions with no part in a headline line: a headline is no sentence to parse
+    for speech ("officials and union / disagree over / the toll"), nor a source; a content
+    that runs into a headline is dropped, and an attribution left without content with it."""
+    kept = []
+    for raw in raws:
+        if any(_overlaps(raw.cue, h) or _overlaps(raw.source, h) for h in headlines):
+            continue
+        raw.contents = [c for c in raw.contents if not any(_overlaps(c, h) for h in headlines)]
+        if raw.contents:
+            kept.append(raw)
+    return kept
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _headline_colons(doc: Doc, headlines: list[tuple[int, int]]) -> list[RawAttribution]:
+    """The headline colon that is a cue: "Putin: West is to blame" (a name of at most four
+    words, then a colon) attributes what follows to the name; "Fire at the terminal: ..." is
+    just a headline."""
+    text = doc_text(doc)
+    found = []
+    for start, end in headlines:
+        colon = text.find(": ", start, end)
+        if colon < 0:
+            continue
+        name = doc.char_span(start, colon, alignment_mode="contract")
+        colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if name is None or colon_token is None or not 1 <= len(name) <= 4:
+            continue
+        words = [t for t in name if not t.is_punct]
+        is_name = words and all(t.pos_ == "PROPN" or t.ent_type_ in _NAME_LABELS for t in words)
+        if not is_name:
+            continue
+        content_start = colon + 1 + (len(text[colon + 1:end]) - len(text[colon + 1:end].lstrip()))
+        content_end = end
+        while content_end > content_start and text[content_end - 1] in ".;, ":
+            content_end -= 1
+        if content_end <= content_start:
+            continue
+        found.append(RawAttribution(
+            cue=(colon, colon + 1), cue_token=colon_token.start, source=(start, colon),
+            source_token=name.root.i, contents=[(content_start, content_end)], score=1.0,
+        ))
+    return found
 
 
 def _add_continuations(doc: Doc, raws: list[RawAttribution], quotes: QuoteIndex) -> None:

@@ -11,9 +11,10 @@ guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dateutil.relativedelta import relativedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -21,7 +22,7 @@ from ...model import TimeExpression
 from .._base import Component, ComponentSpec, doc_meta, doc_text
 from ._timex import TimexMatch, find_timexes, parse_published
 
-__all__ = ["Times", "SPEC", "find_times"]
+__all__ = ["Times", "SPEC", "find_times", "published_period"]
 
 _COUNT_MODIFIERS = {"over", "than", "least", "about", "nearly", "almost", "some", "around",
                     "approximately", "roughly", "under", "$", "€", "£", "#"}
@@ -29,17 +30,70 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _PERIOD_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
-def find_times(doc: Doc) -> Iterator[TimeExpression]:
-    """Every time expression of ``doc`` in text order, normalised to ISO 8601."""
-    published = parse_published(doc_meta(doc).get("published"))
-    text = doc_text(doc)
+def _matches(doc: Doc, published: date | None) -> list[TimexMatch]:
     found = list(find_timexes(
-        text, published,
+        doc_text(doc), published,
         is_year=lambda s, e: _is_year(doc, s, e),
         looks_ahead=lambda s, e: _looks_ahead(doc, s, e),
     ))
     found += _dateparser_fallback(doc, published, found)
     found.sort(key=lambda t: t.start)
+    return found
+
+
+def published_period(published: str | None) -> tuple[date, date] | None:
+    """The first and last day of a publication date known only to the month ("2024-05") or the
+    year ("2024"); None for a full date or none."""
+    if not published or len(published) not in (4, 7):
+        return None
+    try:
+        year = int(published[:4])
+        month = int(published[5:7]) if len(published) == 7 else None
+        first = date(year, month or 1, 1)
+        last = date(year, month or 12, 1) + relativedelta(months=1) - timedelta(days=1)
+    except ValueError:
+        return None
+    return first, last
+
+
+def _coarsened(a: str | None, b: str | None) -> tuple[str | None, str]:
+    """The value two anchors agree on, at the finest precision they share (month, then year)."""
+    if a is None or b is None:
+        return None, "unknown"
+    if "W" not in a + b and len(a) >= 7 and len(b) >= 7 and a[:7] == b[:7]:
+        return a[:7], "month"
+    if a[:4] == b[:4] and a[:4].isdigit():
+        return a[:4], "year"
+    return None, "unknown"
+
+
+def _anchored_at_precision(doc: Doc, first: date, last: date) -> list[TimexMatch]:
+    """Time expressions against a publication date known only to the month or year: each one is
+    resolved against the period's first and last day; where the two readings differ ("on
+    Monday" of some day in May), the value keeps only what they share (a month, a year) or
+    none, so that nothing is anchored on a day the article never gave."""
+    early, late = _matches(doc, first), _matches(doc, last)
+    by_span = {(t.start, t.end): t for t in late}
+    out = []
+    for t in early:
+        other = by_span.get((t.start, t.end))
+        if other is not None and other.value == t.value:
+            out.append(t)
+            continue
+        value, precision = _coarsened(t.value, other.value if other is not None else None)
+        if precision != "unknown" and t.precision == "approximate":
+            precision = "approximate"
+        out.append(TimexMatch(start=t.start, end=t.end, value=value, precision=precision))
+    return out
+
+
+def find_times(doc: Doc) -> Iterator[TimeExpression]:
+    """Every time expression of ``doc`` in text order, normalised to ISO 8601; a publication
+    date known only to the month or year anchors only at that precision."""
+    raw = doc_meta(doc).get("published")
+    period = published_period(raw)
+    found = _anchored_at_precision(doc, *period) if period else _matches(doc, parse_published(raw))
+    text = doc_text(doc)
     for t in found:
         yield TimeExpression(start=t.start, end=t.end, text=text[t.start:t.end],
                              value=t.value, precision=t.precision)
