@@ -2,8 +2,9 @@
 
 Every error carries a stable code (``CG1xx`` input, ``CG2xx`` network, ``CG3xx`` store,
 ``CG4xx`` pipeline and models, ``CG5xx`` usage and configuration, ``CG6xx`` evaluation
-data, ``CG8xx`` the web API and pages) and a message that says what went wrong *and what to do about it*. The CLI turns
-an error into one line, ``error CGnnn: message``, and exit code 1 (2 for usage errors).
+data, ``CG70x`` batch runs, ``CG8xx`` the web API and pages) and a message that says what went
+wrong *and what to do about it*. The CLI turns an error into one line, ``error CGnnn: message``,
+and exit code 1 (2 for usage errors).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "EmbeddingModelError",
     "UsageError",
     "DatasetError",
+    "BatchError",
     "WebError",
     "NotFoundError",
     "RequestInvalidError",
@@ -206,6 +208,13 @@ class UsageError(ClaimgraphError):
 # -- evaluation data (CG6xx) ---------------------------------------------------------
 class DatasetError(ClaimgraphError):
     code = "CG600"
+
+
+# -- batch runs (CG700-CG749) --------------------------------------------------------
+class BatchError(ClaimgraphError):
+    """A batch run (``claimgraph batch`` / ``load``) that cannot go on; see docs/batch.md."""
+
+    code = "CG700"
 
 
 # -- web API and pages (CG8xx) --------------------------------------------------------
