@@ -31,6 +31,8 @@ __all__ = ["BatchProgress", "BatchResult", "run_batch"]
 
 #: Tasks in flight per worker thread: one running, one waiting, so no worker idles.
 _IN_FLIGHT_PER_THREAD = 2
+#: How long to try to reach a scheduler given by address.
+_CONNECT_TIMEOUT = "20s"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -144,7 +146,7 @@ def _client(scheduler: str | None, workers: int | None, memory_limit: str | floa
 
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise BatchError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
                              "(tcp://HOST:PORT) and that the scheduler is running", code="CG703") from None
@@ -159,6 +161,10 @@ def _client(scheduler: str | None, workers: int | None, memory_limit: str | floa
 
 def _dashboard(client: Any) -> str | None:
     """The dashboard's address, when the scheduler serves one (it needs bokeh)."""
+    import importlib.util
+
+    if importlib.util.find_spec("bokeh") is None:  # the scheduler serves no dashboard pages without it
+        return None
     services = client.scheduler_info().get("services", {})
     return client.dashboard_link if "dashboard" in services else None
 
@@ -169,7 +175,6 @@ class _Driver:
     def __init__(self, client: Any, manifest: Manifest, profile: str,
                  on_progress: Callable[[BatchProgress], None] | None) -> None:
         self.client, self.manifest, self.profile, self.on_progress = client, manifest, profile, on_progress
-        self.started = time.monotonic()
         self.dashboard = _dashboard(client)
         self.threads = max(1, sum(client.nthreads().values()))
         self.workers = len(client.nthreads())
@@ -181,7 +186,8 @@ class _Driver:
         self.partitions = self.resumed = self.completed = 0
         self.reading_done = False
         self.spacy_model: str | None = None
-        client.register_plugin(PipelinePlugin(profile))
+        client.register_plugin(PipelinePlugin(profile))  # returns once every worker has built it
+        self.started = time.monotonic()  # rates count analysis, not cluster start-up
         manifest.set_run(workers=self.workers, threads=self.threads, dashboard=self.dashboard,
                          scheduler=client.scheduler.address)
         manifest.write()
