@@ -142,3 +142,13 @@ def test_a_worker_killed_mid_run_has_its_task_retried_and_every_article_is_writt
     assert all(shard_path(tmp_path / "out", "articles", i).exists() for i in range(len(TEXTS)))
     with Client(cluster) as client:
         assert victim not in client.run(os.getpid).values()
+
+
+def test_the_duckdb_query_of_the_docs_runs_over_the_shards(batch_run):
+    duckdb = pytest.importorskip("duckdb")
+    _, out, _ = batch_run
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "batch.md").read_text(encoding="utf-8")
+    query = doc.split("```sql\n", 1)[1].split("```", 1)[0].replace("runs/news", str(out))
+    relation = duckdb.sql(query.replace("BETWEEN '2024-03-22' AND '2024-03-29'", "IS NULL"))
+    assert relation.columns == ["outlet", "role", "lowest", "highest", "mentions", "as_written"]
+    assert relation.fetchall()  # the Kyiv story (a .txt file, undated) has its figures

@@ -95,16 +95,17 @@ def _sources(spec: str, options: dict[str, object]) -> Iterator[tuple[str, Itera
 
 
 def _url_list(path: Path, options: dict[str, object]) -> Iterator[tuple[str, Iterable[Article | Failure]]]:
+    """(URL, items) per line of a URL list, read a line at a time."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                url = line.strip()
+                if url and not url.startswith("#"):
+                    items = read_sources([url], **options)  # type: ignore[arg-type]
+                    yield url, _with_line(items, str(path), number)
     except (OSError, UnicodeDecodeError) as exc:
         error = InputError(f"{path}: cannot read the URL list ({exc}); it must be UTF-8 text")
         yield str(path), (Failure(source=str(path), line=None, error=error),)
-        return
-    for number, line in enumerate(lines, start=1):
-        url = line.strip()
-        if url and not url.startswith("#"):
-            yield url, _with_line(read_sources([url], **options), str(path), number)  # type: ignore[arg-type]
 
 
 def _with_line(items: Iterable[Article | Failure], path: str, line: int) -> Iterator[Article | Failure]:

@@ -31,6 +31,7 @@ class PartitionResult:
     partition: int
     rows: dict[str, int]  # table -> rows written
     seconds: float  # wall time of analysis and writing
+    cpu_seconds: float  # CPU time of the worker process meanwhile (all its threads)
     peak_rss: int  # the worker process's peak resident memory so far, in bytes
     model: str  # the spaCy model and version the worker used, e.g. "core_web_sm 3.8.0"
     worker_pid: int
@@ -54,7 +55,7 @@ class PipelinePlugin(WorkerPlugin):
 def analyse_partition(out: str, partition: int, profile: str,
                       items: Sequence[tuple[Article, str, int]]) -> PartitionResult:
     """Analyse ``items`` (article, source, ordinal) and write partition ``partition`` under ``out``."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     nlp = build_pipeline(profile_components(profile))  # built by the plugin: a cache hit
     analyses = list(pipe([article for article, _, _ in items], nlp=nlp))
     rows = shard_rows(partition, [(a, source, ordinal)
@@ -64,6 +65,7 @@ def analyse_partition(out: str, partition: int, profile: str,
         partition=partition,
         rows=counts,
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu,
         peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         model=f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}",
         worker_pid=os.getpid(),
