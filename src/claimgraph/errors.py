@@ -87,6 +87,14 @@ CODES: dict[str, str] = {
     "CG604": "an alignment gold span whose offsets do not hold its text in the reader's text",
     "CG605": "an alignment gold article that the data folder does not have",
     "CG606": "a comparison that is not a compare/2 document, or no compare_articles to score",
+    # batch runs (CG70x)
+    "CG700": "a batch run that cannot go on",
+    "CG701": "a batch output folder made with other options",
+    "CG702": "batch inputs that changed since the run began",
+    "CG703": "a Dask scheduler that cannot be reached",
+    "CG704": "a folder with no readable batch manifest",
+    "CG705": "a batch partition that failed on every retry",
+    "CG706": "a batch shard that cannot be read",
     # web API and pages (claimgraph serve)
     "CG800": "an internal error of the web server",
     "CG801": "no such article, job, page or endpoint",
@@ -210,7 +218,7 @@ class DatasetError(ClaimgraphError):
     code = "CG600"
 
 
-# -- batch runs (CG700-CG749) --------------------------------------------------------
+# -- batch runs (CG70x) ----------------------------------------------------------------
 class BatchError(ClaimgraphError):
     """A batch run (``claimgraph batch`` / ``load``) that cannot go on; see docs/batch.md."""
 
