@@ -11,6 +11,8 @@ own id. Phases, each in its own process and each printing one JSON line:
   memory once 1,000 articles are written and at the end (ru_maxrss reported by the tasks).
 * ``cluster``: the shards of the memory phase loaded into a new SQLite store (articles/s),
   then event clustering over the loaded store (``cluster_analyses`` over ``iter_analyses``).
+* ``profiles``: ``--profile-articles`` articles on one worker with the ``fast`` and the ``full``
+  profile: articles per CPU-second, and the core-hours a million articles cost.
 
     nice -n 10 env PYTHONPATH=src /work/venv/bin/python benchmarks/batch_scale.py \
         --data ../shared/data --workers-articles 400 --memory-articles 10000
@@ -63,11 +65,11 @@ def write_corpus(data: Path, size: int, folder: Path) -> Path:
     return path
 
 
-def run(corpus: Path, out: Path, workers: int, partition_size: int) -> dict:
+def run(corpus: Path, out: Path, workers: int, partition_size: int, profile: str = "fast") -> dict:
     from claimgraph.batch import read_manifest, run_batch
 
     started = time.perf_counter()
-    result = run_batch([str(corpus)], out=out, workers=workers, profile="fast", partition_size=partition_size)
+    result = run_batch([str(corpus)], out=out, workers=workers, profile=profile, partition_size=partition_size)
     wall = time.perf_counter() - started
     manifest = read_manifest(out)
     entries = list(manifest["partitions"].values())  # in the order the partitions finished
@@ -114,21 +116,35 @@ def phase_cluster(args: argparse.Namespace, tmp: Path) -> dict:
     from claimgraph.store import open_store
 
     db = tmp / "cg.db"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     loaded = load_shards(args.keep, db=db)
-    load_s = time.perf_counter() - started
+    load_s, load_cpu = time.perf_counter() - started, time.process_time() - cpu
     with open_store(db) as store:
         started, cpu = time.perf_counter(), time.process_time()
         clusters = cluster_analyses(store.iter_analyses())
         cluster_s, cluster_cpu = time.perf_counter() - started, time.process_time() - cpu
     return {"phase": "cluster", "articles": loaded.articles, "load_s": round(load_s, 1),
-            "load_articles_per_s": round(loaded.articles / load_s, 1), "clusters": len(clusters),
+            "load_articles_per_s": round(loaded.articles / load_s, 1),
+            "load_cpu_s": round(load_cpu, 1), "clusters": len(clusters),
             "cluster_wall_s": round(cluster_s, 1), "cluster_cpu_s": round(cluster_cpu, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "db_mb": round(db.stat().st_size / 2**20, 1)}
 
 
-PHASES = {"workers": phase_workers, "memory": phase_memory, "cluster": phase_cluster}
+def phase_profiles(args: argparse.Namespace, tmp: Path) -> dict:
+    """Articles per CPU-second of one worker, ``fast`` and ``full``: the basis of core-hour costs."""
+    corpus = write_corpus(args.data, args.profile_articles, tmp)
+    out = {"phase": "profiles", "articles": args.profile_articles}
+    for profile in ("fast", "full"):
+        r = run(corpus, tmp / profile, 1, args.partition_size, profile)
+        cpu = sum(e["cpu_seconds"] for e in r.pop("entries"))
+        out[profile] = {**r, "cpu_s": round(cpu, 1), "articles_per_cpu_s": round(r["articles"] / cpu, 2),
+                        "core_hours_per_million": round(1e6 / (r["articles"] / cpu) / 3600, 1)}
+    return out
+
+
+PHASES = {"workers": phase_workers, "memory": phase_memory, "cluster": phase_cluster,
+          "profiles": phase_profiles}
 
 
 def main() -> None:
@@ -137,6 +153,7 @@ def main() -> None:
     parser.add_argument("--workers-articles", type=int, default=400)
     parser.add_argument("--memory-articles", type=int, default=10000)
     parser.add_argument("--partition-size", type=int, default=25)
+    parser.add_argument("--profile-articles", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=2, help="alternated 1- and 2-worker runs")
     parser.add_argument("--phases", nargs="+", default=list(PHASES), choices=list(PHASES))
     parser.add_argument("--keep", type=Path, default=None, help="folder for the memory phase's shards")
@@ -151,7 +168,7 @@ def main() -> None:
         command = [sys.executable, __file__, "--one", phase, "--data", str(args.data), "--keep", str(keep),
                    "--workers-articles", str(args.workers_articles), "--memory-articles",
                    str(args.memory_articles), "--partition-size", str(args.partition_size),
-                   "--rounds", str(args.rounds)]
+                   "--rounds", str(args.rounds), "--profile-articles", str(args.profile_articles)]
         sys.stdout.write(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         sys.stdout.flush()
 

@@ -276,7 +276,8 @@ class _Driver:
             self.spacy_model = self.spacy_model or result.model
             self.manifest.record(part.index, {**part.entry(result.rows), "seconds": round(result.seconds, 3),
                                               "cpu_seconds": round(result.cpu_seconds, 3),
-                                              "peak_rss": result.peak_rss, "worker_pid": result.worker_pid})
+                                              "peak_rss": result.peak_rss, "rss": result.rss,
+                                              "worker_pid": result.worker_pid})
             self.done_articles += len(part.items)
             self.new_articles += len(part.items)
             self.completed += 1

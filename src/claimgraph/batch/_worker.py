@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 from distributed import WorkerPlugin
 from threadpoolctl import threadpool_limits
 
@@ -33,6 +34,7 @@ class PartitionResult:
     seconds: float  # wall time of analysis and writing
     cpu_seconds: float  # CPU time of the worker process meanwhile (all its threads)
     peak_rss: int  # the worker process's peak resident memory so far, in bytes
+    rss: int  # its resident memory when the task ended, in bytes
     model: str  # the spaCy model and version the worker used, e.g. "core_web_sm 3.8.0"
     worker_pid: int
 
@@ -67,6 +69,7 @@ def analyse_partition(out: str, partition: int, profile: str,
         seconds=time.perf_counter() - started,
         cpu_seconds=time.process_time() - cpu,
         peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        rss=psutil.Process().memory_info().rss,
         model=f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}",
         worker_pid=os.getpid(),
     )
