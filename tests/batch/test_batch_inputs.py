@@ -1,11 +1,11 @@
-"""The input stream of a batch run: positions, duplicates, URL lists (no cluster, no network)."""
+"""The input stream of a batch run: positions, duplicates, URL lists (no dask_cluster, no network)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from claimgraph.batch import Positioned, Skipped, read_inputs
-from tests.batch.conftest import TEXTS, write_corpus
+from tests.batch.batchkit import TEXTS, write_corpus
 
 
 def test_articles_know_their_file_and_rank_and_duplicates_come_back_as_ids(tmp_path):

@@ -13,7 +13,7 @@ from claimgraph.batch import load_shards, run_batch
 from claimgraph.cli import app
 from claimgraph.errors import BatchError
 from claimgraph.store import open_store
-from tests.batch.conftest import TEXTS, write_corpus
+from tests.batch.batchkit import TEXTS, write_corpus
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -25,10 +25,10 @@ def _dump(db: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def shards(cluster, tmp_path_factory) -> Path:
+def shards(dask_cluster, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("load")
     out = folder / "out"
-    run_batch(write_corpus(folder / "in"), out=out, scheduler=cluster, profile="fast", partition_size=4)
+    run_batch(write_corpus(folder / "in"), out=out, scheduler=dask_cluster, profile="fast", partition_size=4)
     return out
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from claimgraph.batch import read_manifest, run_batch
 from claimgraph.cli import app
 from claimgraph.errors import BatchError
-from tests.batch.conftest import TEXTS, write_corpus
+from tests.batch.batchkit import TEXTS, write_corpus
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -25,14 +25,14 @@ _DEADLINE = 300
 
 
 def _command(inputs: list[str], out: Path, cluster: str) -> list[str]:
-    return [sys.executable, "-m", "claimgraph", "batch", *inputs, "--out", str(out), "--scheduler", cluster,
+    return [sys.executable, "-m", "claimgraph", "batch", *inputs, "--out", str(out), "--scheduler", dask_cluster,
             "--profile", "fast", "--partition-size", "1"]
 
 
-def test_the_driver_killed_mid_run_and_rerun_resumes_with_nothing_lost_or_doubled(cluster, tmp_path):
+def test_the_driver_killed_mid_run_and_rerun_resumes_with_nothing_lost_or_doubled(dask_cluster, tmp_path):
     inputs = write_corpus(tmp_path / "in")
     out = tmp_path / "out"
-    driver = subprocess.Popen(_command(inputs, out, cluster), start_new_session=True,
+    driver = subprocess.Popen(_command(inputs, out, dask_cluster), start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + _DEADLINE
     try:
@@ -46,7 +46,7 @@ def test_the_driver_killed_mid_run_and_rerun_resumes_with_nothing_lost_or_double
     written_before = len(list((out / "articles").glob("*.parquet")))
     assert written_before < len(TEXTS), "the kill came too late to test resuming"
 
-    rerun = subprocess.run(_command(inputs, out, cluster), capture_output=True, text=True, timeout=600)
+    rerun = subprocess.run(_command(inputs, out, dask_cluster), capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     ids = pq.read_table(out / "articles", columns=["id"]).column("id").to_pylist()
     assert len(ids) == len(set(ids)) == len(TEXTS)
@@ -59,10 +59,10 @@ def test_the_driver_killed_mid_run_and_rerun_resumes_with_nothing_lost_or_double
     assert [run["state"] for run in manifest["runs"]] == ["running", "complete"]  # the killed run never finished
 
 
-def test_a_rerun_with_other_options_is_refused_with_what_to_do(cluster, tmp_path):
+def test_a_rerun_with_other_options_is_refused_with_what_to_do(dask_cluster, tmp_path):
     inputs = write_corpus(tmp_path / "in", TEXTS[:2])
-    run_batch(inputs, out=tmp_path / "out", scheduler=cluster, profile="fast", partition_size=2)
-    result = runner.invoke(app, ["batch", *inputs, "--out", str(tmp_path / "out"), "--scheduler", cluster,
+    run_batch(inputs, out=tmp_path / "out", scheduler=dask_cluster, profile="fast", partition_size=2)
+    result = runner.invoke(app, ["batch", *inputs, "--out", str(tmp_path / "out"), "--scheduler", dask_cluster,
                                  "--profile", "fast", "--partition-size", "3"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
@@ -70,12 +70,12 @@ def test_a_rerun_with_other_options_is_refused_with_what_to_do(cluster, tmp_path
         "profile fast, partition_size 3: rerun with the same options to resume it, or give a new --out folder")
 
 
-def test_a_rerun_over_changed_inputs_is_refused(cluster, tmp_path):
+def test_a_rerun_over_changed_inputs_is_refused(dask_cluster, tmp_path):
     inputs = write_corpus(tmp_path / "in", TEXTS[:4])
-    run_batch(inputs, out=tmp_path / "out", scheduler=cluster, profile="fast", partition_size=2)
+    run_batch(inputs, out=tmp_path / "out", scheduler=dask_cluster, profile="fast", partition_size=2)
     (tmp_path / "in" / "story-00.txt").write_text("A different story altogether, officials said.", encoding="utf-8")
     with pytest.raises(BatchError) as error:
-        run_batch(inputs, out=tmp_path / "out", scheduler=cluster, profile="fast", partition_size=2)
+        run_batch(inputs, out=tmp_path / "out", scheduler=dask_cluster, profile="fast", partition_size=2)
     assert error.value.code == "CG702"
     assert read_manifest(tmp_path / "out")["state"] == "interrupted"
 
@@ -89,10 +89,10 @@ def test_an_unreachable_scheduler_is_reported(tmp_path, monkeypatch):
     assert error.value.code == "CG703" and "tcp://127.0.0.1:9" in error.value.message
 
 
-def test_ctrl_c_keeps_the_written_partitions_and_the_rerun_finishes(cluster, tmp_path):
+def test_ctrl_c_keeps_the_written_partitions_and_the_rerun_finishes(dask_cluster, tmp_path):
     inputs = write_corpus(tmp_path / "in")
     out = tmp_path / "out"
-    driver = subprocess.Popen(_command(inputs, out, cluster), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    driver = subprocess.Popen(_command(inputs, out, dask_cluster), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
     deadline = time.monotonic() + _DEADLINE
     while not list((out / "articles").glob("*.parquet")):
@@ -105,6 +105,6 @@ def test_ctrl_c_keeps_the_written_partitions_and_the_rerun_finishes(cluster, tmp
     assert driver.returncode == 130, stderr
     assert "rerun the same command to resume" in stderr
     assert read_manifest(out)["state"] == "interrupted"
-    rerun = subprocess.run(_command(inputs, out, cluster), capture_output=True, text=True, timeout=600)
+    rerun = subprocess.run(_command(inputs, out, dask_cluster), capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert read_manifest(out)["counts"]["articles"] == len(TEXTS)

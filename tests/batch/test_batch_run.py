@@ -16,7 +16,7 @@ from claimgraph.batch import TABLES, read_manifest, run_batch, shard_path
 from claimgraph.ingest import Failure, read_sources
 from claimgraph.model import Analysis, from_dict, to_dict
 from claimgraph.pipeline import pipe
-from tests.batch.conftest import TEXTS, write_corpus
+from tests.batch.batchkit import TEXTS, write_corpus
 from tests.ingest.ingest_builders import article_html, warc_bytes
 
 pytestmark = pytest.mark.slow
@@ -37,12 +37,12 @@ def _analyses(out: Path) -> dict[str, Analysis]:
 
 
 @pytest.fixture(scope="module")
-def batch_run(cluster, tmp_path_factory):
+def batch_run(dask_cluster, tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     inputs = write_corpus(folder / "in")
     (folder / "in" / "story-00-copy.txt").write_text(TEXTS[0], encoding="utf-8")  # same id: stored once
     out = folder / "out"
-    result = run_batch(inputs, out=out, scheduler=cluster, profile="fast", partition_size=5)
+    result = run_batch(inputs, out=out, scheduler=dask_cluster, profile="fast", partition_size=5)
     return inputs, out, result
 
 
@@ -103,7 +103,7 @@ def _truncated_warc(path: Path) -> None:
     path.write_bytes(data[: offsets[1] + 600])  # the second response record is cut in its payload
 
 
-def test_bad_records_are_listed_in_the_manifest_and_the_good_ones_are_written(cluster, tmp_path):
+def test_bad_records_are_listed_in_the_manifest_and_the_good_ones_are_written(dask_cluster, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(TEXTS[0], encoding="utf-8")
@@ -111,7 +111,7 @@ def test_bad_records_are_listed_in_the_manifest_and_the_good_ones_are_written(cl
     (folder / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "blob.txt").write_bytes(gzip.compress(b"\x00\x01binary" * 200))
     _truncated_warc(folder / "pages.warc")
-    result = run_batch([str(folder)], out=tmp_path / "out", scheduler=cluster, profile="fast", partition_size=2)
+    result = run_batch([str(folder)], out=tmp_path / "out", scheduler=dask_cluster, profile="fast", partition_size=2)
     skipped = {(Path(s["source"]).name, s["line"], s["code"]): s for s in read_manifest(tmp_path / "out")["skipped"]}
     assert set(skipped) == {("blob.txt", None, "CG102"), ("lines.jsonl", 2, "CG106"), ("pages.warc", None, "CG106")}
     assert skipped[("pages.warc", None, "CG106")]["byte"] is not None
@@ -119,11 +119,11 @@ def test_bad_records_are_listed_in_the_manifest_and_the_good_ones_are_written(cl
     assert len({r["id"] for r in _articles_table(tmp_path / "out")}) == 4
 
 
-def test_a_worker_killed_mid_run_has_its_task_retried_and_every_article_is_written_once(cluster, tmp_path):
+def test_a_worker_killed_mid_run_has_its_task_retried_and_every_article_is_written_once(dask_cluster, tmp_path):
     from distributed import Client
 
     inputs = write_corpus(tmp_path / "in")
-    with Client(cluster) as client:
+    with Client(dask_cluster) as client:
         pids = client.run(os.getpid)
     victim = sorted(pids.values())[0]
     killed = []
@@ -133,14 +133,14 @@ def test_a_worker_killed_mid_run_has_its_task_retried_and_every_article_is_writt
             os.kill(victim, signal.SIGKILL)  # mid-run: partitions are in flight on both workers
             killed.append(progress.partitions_done)
 
-    result = run_batch(inputs, out=tmp_path / "out", scheduler=cluster, profile="fast", partition_size=1,
+    result = run_batch(inputs, out=tmp_path / "out", scheduler=dask_cluster, profile="fast", partition_size=1,
                        on_progress=kill_once)
     assert killed and killed[0] < len(TEXTS)
     ids = [r["id"] for r in _articles_table(tmp_path / "out")]
     assert len(ids) == len(set(ids)) == len(TEXTS) == result.articles
     assert result.state == "complete" and not result.failed_partitions
     assert all(shard_path(tmp_path / "out", "articles", i).exists() for i in range(len(TEXTS)))
-    with Client(cluster) as client:
+    with Client(dask_cluster) as client:
         assert victim not in client.run(os.getpid).values()
 
 

@@ -1,17 +1,10 @@
-"""A real Dask ``LocalCluster`` (2 worker processes on 127.0.0.1), shared by the batch tests, and
-small corpora that it analyses in seconds."""
+"""Small corpora for the batch tests, which a LocalCluster analyses in seconds (the cluster is the
+``dask_cluster`` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import logging
-import os
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
-
-import claimgraph
 
 #: Short news items, distinct so that each has its own id; the fast profile reads one in ~50 ms.
 TEXTS = tuple(
@@ -33,19 +26,6 @@ TEXTS = tuple(
         ("Sofia", "Friday", "a dam burst"),
     ], start=10)
 )
-
-
-@pytest.fixture(scope="session")
-def cluster() -> Iterator[str]:
-    """The scheduler address of a LocalCluster with 2 worker processes of one thread each."""
-    distributed = pytest.importorskip("distributed")
-    # Workers are new processes: they must import the same claimgraph as the tests do
-    # (the source tree when it is not installed).
-    src = str(Path(claimgraph.__file__).resolve().parents[1])
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=logging.CRITICAL) as local:
-        yield local.scheduler_address
 
 
 def write_corpus(folder: Path, texts: tuple[str, ...] = TEXTS) -> list[str]:
