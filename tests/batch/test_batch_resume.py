@@ -24,8 +24,8 @@ runner = CliRunner()
 _DEADLINE = 300
 
 
-def _command(inputs: list[str], out: Path, cluster: str) -> list[str]:
-    return [sys.executable, "-m", "claimgraph", "batch", *inputs, "--out", str(out), "--scheduler", dask_cluster,
+def _command(inputs: list[str], out: Path, scheduler: str) -> list[str]:
+    return [sys.executable, "-m", "claimgraph", "batch", *inputs, "--out", str(out), "--scheduler", scheduler,
             "--profile", "fast", "--partition-size", "1"]
 
 
