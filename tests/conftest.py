@@ -1,7 +1,8 @@
-"""The one conftest: the ``../shared/data`` folder, a cached pipeline, a store, and the ingest tests' DNS stub.
+"""The one conftest: the ``../shared/data`` folder, a cached pipeline, a store, the ingest tests' DNS stub,
+and a Dask LocalCluster for the batch tests.
 
 Builders for hand-made records live beside the tests that use them (``tests/store/storekit.py``,
-``tests/ingest/ingest_builders.py``)."""
+``tests/ingest/ingest_builders.py``, ``tests/batch/batchkit.py``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,20 @@ def analysis_of() -> Callable[..., Analysis]:
         return full_analysis(make_article(prefix + TEXT, **meta))
 
     return build
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[str]:
+    """The scheduler address of a LocalCluster (2 worker processes of one thread, on 127.0.0.1), for tests/batch."""
+    distributed = pytest.importorskip("distributed")
+    # Workers are new processes: they must import the same claimgraph as the tests do
+    # (the source tree when it is not installed).
+    import logging
+
+    import claimgraph
+
+    src = str(Path(claimgraph.__file__).resolve().parents[1])
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=logging.CRITICAL) as local:
+        yield local.scheduler_address

@@ -2,8 +2,9 @@
 
 Every error carries a stable code (``CG1xx`` input, ``CG2xx`` network, ``CG3xx`` store,
 ``CG4xx`` pipeline and models, ``CG5xx`` usage and configuration, ``CG6xx`` evaluation
-data, ``CG8xx`` the web API and pages) and a message that says what went wrong *and what to do about it*. The CLI turns
-an error into one line, ``error CGnnn: message``, and exit code 1 (2 for usage errors).
+data, ``CG70x`` batch runs, ``CG8xx`` the web API and pages) and a message that says what went
+wrong *and what to do about it*. The CLI turns an error into one line, ``error CGnnn: message``,
+and exit code 1 (2 for usage errors).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "EmbeddingModelError",
     "UsageError",
     "DatasetError",
+    "BatchError",
     "WebError",
     "NotFoundError",
     "RequestInvalidError",
@@ -89,6 +91,14 @@ CODES: dict[str, str] = {
     "CG604": "an alignment gold span whose offsets do not hold its text in the reader's text",
     "CG605": "an alignment gold article that the data folder does not have",
     "CG606": "a comparison that is not a compare/2 document, or no compare_articles to score",
+    # batch runs (CG70x)
+    "CG700": "a batch run that cannot go on",
+    "CG701": "a batch output folder made with other options",
+    "CG702": "batch inputs that changed since the run began",
+    "CG703": "a Dask scheduler that cannot be reached",
+    "CG704": "a folder with no readable batch manifest",
+    "CG705": "a batch partition that failed on every retry",
+    "CG706": "a batch shard that cannot be read",
     # web API and pages (claimgraph serve)
     "CG800": "an internal error of the web server",
     "CG801": "no such article, job, page or endpoint",
@@ -222,6 +232,13 @@ class UsageError(ClaimgraphError):
 # -- evaluation data (CG6xx) ---------------------------------------------------------
 class DatasetError(ClaimgraphError):
     code = "CG600"
+
+
+# -- batch runs (CG70x) ----------------------------------------------------------------
+class BatchError(ClaimgraphError):
+    """A batch run (``claimgraph batch`` / ``load``) that cannot go on; see docs/batch.md."""
+
+    code = "CG700"
 
 
 # -- web API and pages (CG8xx) --------------------------------------------------------

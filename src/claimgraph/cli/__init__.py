@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from ..errors import ClaimgraphError
 from . import articles, corpus, evaluate, serve, techniques, train
+from . import batch as batch_cli
 
 __all__ = ["app", "main"]
 
@@ -61,6 +62,8 @@ app.command("search")(articles.search)
 app.command("export")(articles.export)
 app.command("events")(corpus.events)
 app.command("compare")(corpus.compare)
+app.command("batch")(batch_cli.batch)
+app.command("load")(batch_cli.load)
 
 evaluate_app.command("attribution")(evaluate.evaluate_attribution)
 evaluate_app.command("checkworthiness")(evaluate.evaluate_checkworthiness)

@@ -99,6 +99,24 @@ class Store:
                 _replace_analysis(conn, analysis)
         return new
 
+    def add_many(self, analyses: Iterable[Analysis]) -> int:
+        """Store each analysis with its article, in one transaction; the number of new articles.
+
+        Unlike :meth:`add`, an article already stored with an analysis is left as it is, so
+        adding the same analyses twice leaves the database unchanged (``claimgraph load``). An
+        article stored without an analysis gets this one.
+        """
+        new = 0
+        with write_transaction(self._conn, self.path) as conn:
+            for analysis in analyses:
+                inserted = _insert_article(conn, analysis.article)
+                new += inserted
+                analysed = conn.execute(
+                    "SELECT 1 FROM analyses WHERE article_id = ?", (analysis.article.id,)).fetchone()
+                if inserted or analysed is None:
+                    _replace_analysis(conn, analysis)
+        return new
+
     def save_analysis(self, analysis: Analysis) -> None:
         """Store ``analysis``, replacing any earlier one of its article, atomically.
 
