@@ -28,13 +28,18 @@ from ..encoder import (
     WINDOW,
     EncoderFn,
     Encoding,
+    Pieces,
     Windows,
+    article_pieces,
     encode_text,
     load_tokenizer,
     make_windows,
     onnx_encoder,
     require_files,
+    run_rows,
     stitch,
+    stitch_rows,
+    window_rows,
 )
 from ...model import TECHNIQUES
 from .lexical import LexicalModel, load_lexical
@@ -249,14 +254,20 @@ class TechniqueModel:
         d = self.decoding
         return decode_spans(text, enc.offsets, probs, d.threshold, d.gap, d.low)
 
-    def encode(self, text: str) -> tuple[Encoding, np.ndarray, np.ndarray]:
-        """Pieces of ``text`` with their hidden vectors and P(inside a technique span)."""
-        enc = encode_text(self.tokenizer, text)
-        if not len(enc.ids):
+    def encode(self, text: str, pieces: Pieces | None = None) -> tuple[Encoding, np.ndarray, np.ndarray]:
+        """Pieces of ``text`` with their hidden vectors and P(inside a technique span).
+
+        ``pieces`` are the text's pieces and windows if a head has already cut them
+        (:func:`~claimgraph.components.encoder.doc_pieces`). Each window runs alone, so the
+        result depends on the text only (see :mod:`claimgraph.components.encoder`).
+        """
+        pieces = pieces or article_pieces(self.tokenizer, text)
+        enc, windows = pieces.encoding, pieces.windows
+        if windows is None:
             return enc, np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32)
-        windows = make_windows(enc.ids, self.cls_id, self.sep_id)
-        hidden, logits = self._run(windows)
-        hidden, logits = stitch(windows, hidden, logits)
+        outputs = run_rows(self.encoder, window_rows(windows))
+        hidden = stitch_rows(windows, [h for h, _ in outputs])
+        logits = stitch_rows(windows, [lg for _, lg in outputs])
         return enc, hidden, self.piece_probabilities(text, enc, logits)
 
     def piece_probabilities(self, text: str, enc: Encoding, logits: np.ndarray) -> np.ndarray:
@@ -266,17 +277,6 @@ class TechniqueModel:
             return probs
         share = self.lexical_share
         return (1.0 - share) * probs + share * self.lexical.probabilities(text, enc.offsets)
-
-    def _run(self, windows: Windows, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
-        hiddens, logits = [], []
-        for i in range(0, len(windows.ids), batch):
-            mask = windows.mask[i : i + batch]
-            width = int(mask.sum(axis=1).max())  # short texts need not pay for padding
-            h, lg = self.encoder(windows.ids[i : i + batch, :width], mask[:, :width])
-            pad = windows.ids.shape[1] - width
-            hiddens.append(np.pad(h, ((0, 0), (0, pad), (0, 0))))
-            logits.append(np.pad(lg, ((0, 0), (0, pad))))
-        return np.concatenate(hiddens), np.concatenate(logits)
 
     def classify(
         self, text: str, enc: Encoding, hidden: np.ndarray, spans: Sequence[tuple[int, int]]
@@ -321,8 +321,9 @@ def load_head(path: Path) -> SpanHead:
         return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
 
 
-def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueModel:
-    """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose.
+def load_model(directory: Path | None = None, threads: int | None = None) -> TechniqueModel:
+    """Load the shipped model (or one in ``directory``); ``threads=None``: the runtime's
+    setting for this process (:func:`~claimgraph.components.encoder.session_threads`).
 
     ``config.json`` says how many ensemble members there are (``members``, default 1).
     """
@@ -354,24 +355,6 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
 
 
 def encode_many(model: TechniqueModel, texts: Sequence[str], batch: int = 16) -> list[tuple]:
-    """:meth:`TechniqueModel.encode` for several texts, their windows run in shared batches."""
-    encs = [encode_text(model.tokenizer, t) for t in texts]
-    wins = [make_windows(e.ids, model.cls_id, model.sep_id) if len(e.ids) else None for e in encs]
-    rows = [w for w in wins if w is not None]
-    if not rows:
-        return [(e, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)) for e in encs]
-    joined = Windows(
-        ids=np.concatenate([w.ids for w in rows]), mask=np.concatenate([w.mask for w in rows]),
-        starts=[], owner=np.zeros(0, dtype=np.int64),
-    )
-    hidden, logits = model._run(joined, batch)
-    results, cursor = [], 0
-    for text, enc, win in zip(texts, encs, wins):
-        if win is None:
-            results.append((enc, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)))
-            continue
-        n = len(win.ids)
-        h, lg = stitch(win, hidden[cursor : cursor + n], logits[cursor : cursor + n])
-        cursor += n
-        results.append((enc, h, model.piece_probabilities(text, enc, lg)))
-    return results
+    """:meth:`TechniqueModel.encode` for several texts (``batch`` is kept for callers; each
+    window runs alone so that a text's result does not depend on the others)."""
+    return [model.encode(text) for text in texts]
