@@ -61,6 +61,7 @@ __all__ = [
     "span_features",
     "decode_spans",
     "assign_labels",
+    "repetition_rule",
     "encode_many",
     "load_model",
     "MODEL_DIR",
@@ -242,10 +243,11 @@ class TechniqueModel:
 
     def __init__(
         self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead | EnsembleHead, decoding: Decoding,
-        lexical: LexicalModel | None = None, lexical_share: float = 0.0,
+        lexical: LexicalModel | None = None, lexical_share: float = 0.0, repetition_min: int = 0,
     ) -> None:
         self.encoder, self.tokenizer, self.head, self.decoding = encoder, tokenizer, head, decoding
         self.lexical, self.lexical_share = lexical, lexical_share
+        self.repetition_min = repetition_min
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
 
@@ -287,7 +289,7 @@ class TechniqueModel:
         if not len(enc.ids):
             return np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
         features = np.stack([span_features(hidden, enc.offsets, text, s, e) for s, e in spans])
-        return self.head.probabilities(features)
+        return repetition_rule(text, spans, self.head.probabilities(features), self.repetition_min)
 
     def detect(self, text: str) -> list[tuple[int, int, float, np.ndarray]]:
         """Technique spans of ``text``: (start, end, P(technique span), technique probabilities)."""
@@ -297,6 +299,26 @@ class TechniqueModel:
         spans = self.spans(text, enc, probs)
         labels = self.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
         return [(s, e, p, labels[i]) for i, (s, e, p) in enumerate(spans)]
+
+
+_REPETITION = TECHNIQUES.index("Repetition")
+
+
+def repetition_rule(
+    text: str, spans: Sequence[tuple[int, int]], probabilities: np.ndarray, min_repeats: int
+) -> np.ndarray:
+    """Post-processing of a top SemEval-2020 system: Repetition follows how often the span
+    recurs. A span whose text occurs at least ``min_repeats`` more times in the article
+    gets Repetition as its likeliest label (the others keep their order); 0 turns it off.
+    """
+    if min_repeats <= 0 or not len(spans):
+        return probabilities
+    out = probabilities.copy()
+    for i, (start, end) in enumerate(spans):
+        if repeat_count(text, start, end) >= min_repeats:
+            out[i, _REPETITION] = out[i].max() + 1.0
+            out[i] /= out[i].sum()
+    return out
 
 
 def assign_labels(keys: list, probabilities: np.ndarray) -> list[tuple[str, float]]:
@@ -351,6 +373,7 @@ def load_model(directory: Path | None = None, threads: int | None = None) -> Tec
         ),
         load_lexical(folder / LEXICAL_FILE) if share else None,
         share,
+        int(config.get("repetition_min", 0)),
     )
 
 
