@@ -133,7 +133,11 @@ def stitch_rows(windows: Windows, outputs: Sequence[np.ndarray]) -> np.ndarray:
     local = np.arange(n) - np.asarray(windows.starts)[windows.owner] + 1  # +1 for [CLS]
     if not n:
         return np.zeros((0, *outputs[0].shape[1:]), dtype=np.float32) if outputs else np.zeros((0,), np.float32)
-    return np.stack([outputs[w][i] for w, i in zip(windows.owner.tolist(), local.tolist())])
+    out = np.empty((n, *outputs[0].shape[1:]), dtype=outputs[0].dtype)
+    for w, rows in enumerate(outputs):
+        mine = np.nonzero(windows.owner == w)[0]
+        out[mine] = rows[local[mine]]
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
