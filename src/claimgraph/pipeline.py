@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .components import COMPONENTS, register_all
 from .components._base import SECTIONS, seed_doc_text
+from .components.encoder import set_process_count
 from .components.checkworthiness.lexical import sentence_bounds
 from .errors import ModelMissingError, PipelineError, UnsupportedLanguageError
 from .ingest import headline_spans, make_article, title_from_text
@@ -179,11 +180,13 @@ def pipe(
     stream = (_as_article(item) for item in articles)
     batches = _batched(stream, batch_size)
     if n_process == 1:
+        set_process_count(1)
         language = nlp if nlp is not None else build_pipeline(components)
         for batch in batches:
             yield from _analyze_batch(language, batch)
         return
-    with multiprocessing.get_context().Pool(n_process) as pool:
+    # every worker's encoder sessions share its cores: max(1, cores // n_process) threads
+    with multiprocessing.get_context().Pool(n_process, initializer=set_process_count, initargs=(n_process,)) as pool:
         for results in pool.imap(functools.partial(_worker_batch, components=components), batches):
             yield from results
 

@@ -127,9 +127,11 @@ def train_techniques(
     out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
     epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the split, and of the first member's weights and shuffles.")] = 13,
-    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 2,
+    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 1,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
     limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,
+    reselect: Annotated[bool, typer.Option(help="Train nothing: keep the first MEMBERS members of the model in OUT "
+                                                "and choose its settings again on the select half.")] = False,
 ) -> None:
     """Rebuild the technique model from ../shared/data/ptc (needs the train extra)."""
     from ..components.techniques.model import MODEL_DIR
@@ -143,7 +145,12 @@ def train_techniques(
         member_seeds=tuple(seed + k for k in range(members)), threads=threads, limit=limit,
         log=lambda message: stderr.print(message),
     )
-    result = run(config)
+    if reselect:
+        from ..train.techniques import reselect as again
+
+        result = again(config, keep_members=members)
+    else:
+        result = run(config)
     held = result["report_int8"]
     stdout.print(
         f"model written to {config.out}: report-half SI F1 {held['si']['f1']:.4f}, "

@@ -2,12 +2,29 @@
 
 One place owns what every fine-tuned MiniLM encoder needs at inference: the word-piece
 tokenizer, the windows an article is cut into, stitching window outputs back into one
-row per piece, and the onnxruntime session. The technique model, the attribution tagger
-and the check-worthiness encoder all read their pieces and windows from here.
+row per piece, the onnxruntime sessions and their threads. The technique model, the
+attribution tagger and the check-worthiness encoder all read their pieces and windows
+from here.
+
+- **Once per article.** :func:`doc_pieces` tokenises a doc and cuts its windows once and
+  keeps them on the doc (``doc.user_data``), so every head reads the same pieces; the
+  check-worthiness encoder slices its sentences out of them (:func:`sentence_pieces`).
+- **Deterministic.** The shipped encoders are int8 with *dynamic* quantisation: each
+  activation tensor is scaled by its own range, so a row's outputs would move with the
+  other rows (and the padding) of its batch. :func:`run_rows` therefore runs each window
+  or sentence alone, trimmed to its own length: a document's outputs depend on nothing
+  but the document. Measured on 174 PolNeAR windows, one at a time took 4.0 s of CPU
+  where length-sorted batches of 16 took 7.2 s: dropping batches costs nothing.
+- **Threads.** One setting for every session in a process (:func:`set_process_count`):
+  ``max(1, cores // n_process)`` intra-op threads, no spinning, so ``n_process`` workers
+  never start several all-core pools each.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +47,14 @@ __all__ = [
     "load_tokenizer",
     "onnx_session",
     "onnx_encoder",
+    "Pieces",
+    "article_pieces",
+    "doc_pieces",
+    "sentence_pieces",
+    "run_rows",
+    "stitch_rows",
+    "set_process_count",
+    "session_threads",
 ]
 
 #: Word pieces per encoder window (plus [CLS] and [SEP]).
@@ -101,6 +126,118 @@ def stitch(windows: Windows, hidden: np.ndarray, logits: np.ndarray) -> tuple[np
 
 
 
+def stitch_rows(windows: Windows, outputs: Sequence[np.ndarray]) -> np.ndarray:
+    """One row per piece from per-window outputs (``outputs[k]``: ``[len_k, ...]``, [CLS]
+    first), each piece read from its owner window."""
+    n = len(windows.owner)
+    local = np.arange(n) - np.asarray(windows.starts)[windows.owner] + 1  # +1 for [CLS]
+    if not n:
+        return np.zeros((0, *outputs[0].shape[1:]), dtype=np.float32) if outputs else np.zeros((0,), np.float32)
+    out = np.empty((n, *outputs[0].shape[1:]), dtype=outputs[0].dtype)
+    for w, rows in enumerate(outputs):
+        mine = np.nonzero(windows.owner == w)[0]
+        out[mine] = rows[local[mine]]
+    return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pieces:
+    """An article's word pieces and its encoder windows, computed once and shared by every
+    head (``windows`` is None for a text without pieces)."""
+
+    encoding: Encoding
+    windows: Windows | None
+
+
+def article_pieces(tokenizer: Tokenizer, text: str) -> Pieces:
+    """Pieces and inference windows of ``text``."""
+    enc = encode_text(tokenizer, text)
+    if not len(enc.ids):
+        return Pieces(encoding=enc, windows=None)
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    return Pieces(encoding=enc, windows=make_windows(enc.ids, cls_id, sep_id))
+
+
+_PIECES_KEY = ("claimgraph", "pieces")
+
+
+def doc_pieces(doc, tokenizer: Tokenizer) -> Pieces:  # type: ignore[no-untyped-def]
+    """:func:`article_pieces` of a spaCy doc's text, made by the first head that asks and
+    kept on the doc for the others (one cache entry per tokenizer: the shipped models share
+    one, :func:`load_tokenizer` returns the same object for the same file contents)."""
+    from ._base import doc_text
+
+    key = (*_PIECES_KEY, id(tokenizer))
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = article_pieces(tokenizer, doc_text(doc))
+    return found
+
+
+def sentence_pieces(
+    pieces: Pieces, spans: Sequence[tuple[int, int]], cls_id: int, sep_id: int, limit: int
+) -> list[np.ndarray]:
+    """``[CLS] pieces [SEP]`` of each character span, sliced out of the article's pieces
+    (at most ``limit`` pieces). Word-piece tokenisation splits at white space and
+    punctuation, so a sentence's pieces are those it would get alone."""
+    offsets = pieces.encoding.offsets
+    ids = pieces.encoding.ids
+    starts = offsets[:, 0] if len(offsets) else np.zeros(0, dtype=np.int64)
+    out = []
+    for start, end in spans:
+        lo = int(np.searchsorted(starts, start, side="left"))
+        hi = int(np.searchsorted(starts, end, side="left"))
+        chunk = ids[lo:hi][:limit]
+        out.append(np.concatenate([[cls_id], chunk, [sep_id]]).astype(np.int64))
+    return out
+
+
+#: ``ids [1, L] -> outputs`` of one row: what :func:`run_rows` calls.
+RowFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, ...]]
+
+
+def run_rows(encoder: Callable, rows: Sequence[np.ndarray]) -> list[tuple[np.ndarray, ...]]:
+    """``encoder(ids, mask)`` on each row alone, trimmed to its own length, so that no row's
+    outputs depend on another's (see the module's notes). Returns, per row, the outputs
+    with their batch axis removed."""
+    results = []
+    for row in rows:
+        ids = np.asarray(row, dtype=np.int64)[None, :]
+        out = encoder(ids, np.ones_like(ids))
+        out = out if isinstance(out, tuple) else (out,)
+        results.append(tuple(np.asarray(o)[0] for o in out))
+    return results
+
+
+def window_rows(windows: Windows) -> list[np.ndarray]:
+    """Each window's ids without its padding."""
+    lengths = windows.mask.sum(axis=1)
+    return [windows.ids[k, : int(n)] for k, n in enumerate(lengths)]
+
+
+# -- threads --------------------------------------------------------------------------------
+_PROCESSES = 1
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def set_process_count(n_process: int) -> None:
+    """Tell the runtime how many pipeline processes share the machine (set once per
+    process, before the first session is made: ``claimgraph.pipe`` does it)."""
+    global _PROCESSES
+    _PROCESSES = max(1, int(n_process))
+
+
+def session_threads() -> int:
+    """Intra-op threads of every session in this process: ``max(1, cores // n_process)``."""
+    return max(1, _cores() // _PROCESSES)
+
+
 def require_files(folder: Path, names: Sequence[str], model: str, rebuild: str) -> None:
     """Raise :class:`ModelMissingError` naming every file of ``names`` missing from ``folder``,
     with the command (``rebuild``) that makes them again."""
@@ -111,24 +248,34 @@ def require_files(folder: Path, names: Sequence[str], model: str, rebuild: str) 
 
 def load_tokenizer(path: Path) -> Tokenizer:
     """A word-piece tokenizer from ``tokenizer.json``, set to neither cut nor pad (the
-    encoders cut their own windows)."""
-    tokenizer = Tokenizer.from_file(str(path))
+    encoders cut their own windows). Files with the same contents give the same object, so
+    heads whose tokenizers agree share the pieces :func:`doc_pieces` keeps on a doc."""
+    data = Path(path).read_text(encoding="utf-8")
+    return _tokenizer(hashlib.sha256(data.encode("utf-8")).hexdigest(), data)
+
+
+@functools.lru_cache(maxsize=8)
+def _tokenizer(digest: str, data: str) -> Tokenizer:
+    tokenizer = Tokenizer.from_str(data)
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer
 
 
-def onnx_session(path: Path, threads: int):  # type: ignore[no-untyped-def]
-    """An onnxruntime CPU session for ``path`` on ``threads`` threads (0: onnxruntime chooses)."""
+def onnx_session(path: Path, threads: int | None = None):  # type: ignore[no-untyped-def]
+    """An onnxruntime CPU session for ``path`` on ``threads`` intra-op threads (None: the
+    process's setting, :func:`session_threads`). Threads do not spin between runs: the
+    pipeline's heads take turns, and spinning pools would steal each other's cores."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = session_threads() if threads is None or threads <= 0 else threads
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def onnx_encoder(path: Path, threads: int) -> EncoderFn:
+def onnx_encoder(path: Path, threads: int | None = None) -> EncoderFn:
     """The encoder in the ONNX file ``path`` as an :data:`EncoderFn` (hidden states and SI logits)."""
     session = onnx_session(path, threads)
 

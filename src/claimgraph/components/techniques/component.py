@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ...model import TECHNIQUES, Technique
 from . import model as tm
 from .._base import Component, ComponentSpec, doc_text
+from ..encoder import doc_pieces
 
 __all__ = [
     "Techniques",
@@ -94,34 +95,15 @@ class Techniques(Component):
         self.min_label_probability = min_label_probability
 
     def process(self, doc: Doc) -> Iterable[Technique]:
-        return find_techniques(doc_text(doc), model=self.model, min_label_probability=self.min_label_probability)
+        text = doc_text(doc)
+        encoded = self.model.encode(text, doc_pieces(doc, self.model.tokenizer))
+        return _techniques(text, encoded, self.model, self.min_label_probability)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Run the encoder over the windows of several docs at once."""
-        batch: list[Doc] = []
+        """One doc at a time: each window runs alone (see :mod:`claimgraph.components.encoder`),
+        so batching docs would change nothing but memory."""
         for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        yield from self._batch(batch)
-
-    def _batch(self, docs: list[Doc]) -> Iterator[Doc]:
-        try:
-            encoded = tm.encode_many(self.model, [d.text for d in docs])
-        except Exception:  # fall back to one doc at a time so only the bad doc gets an error
-            yield from (self(doc) for doc in docs)
-            return
-        for doc, enc in zip(docs, encoded):
-            try:
-                records = _techniques(doc_text(doc), enc, self.model, self.min_label_probability)
-            except Exception as exc:
-                from .._base import _add_error
-
-                _add_error(doc, self.name, exc)
-                records = ()
-            doc._.set(f"cg_{self.section}", records)
-            yield doc
+            yield self(doc)
 
 
 def make_techniques(

@@ -28,13 +28,18 @@ from ..encoder import (
     WINDOW,
     EncoderFn,
     Encoding,
+    Pieces,
     Windows,
+    article_pieces,
     encode_text,
     load_tokenizer,
     make_windows,
     onnx_encoder,
     require_files,
+    run_rows,
     stitch,
+    stitch_rows,
+    window_rows,
 )
 from ...model import TECHNIQUES
 from .lexical import LexicalModel, load_lexical
@@ -56,6 +61,7 @@ __all__ = [
     "span_features",
     "decode_spans",
     "assign_labels",
+    "repetition_rule",
     "encode_many",
     "load_model",
     "MODEL_DIR",
@@ -237,10 +243,11 @@ class TechniqueModel:
 
     def __init__(
         self, encoder: EncoderFn, tokenizer: Tokenizer, head: SpanHead | EnsembleHead, decoding: Decoding,
-        lexical: LexicalModel | None = None, lexical_share: float = 0.0,
+        lexical: LexicalModel | None = None, lexical_share: float = 0.0, repetition_min: int = 0,
     ) -> None:
         self.encoder, self.tokenizer, self.head, self.decoding = encoder, tokenizer, head, decoding
         self.lexical, self.lexical_share = lexical, lexical_share
+        self.repetition_min = repetition_min
         self.cls_id = tokenizer.token_to_id("[CLS]")
         self.sep_id = tokenizer.token_to_id("[SEP]")
 
@@ -249,14 +256,20 @@ class TechniqueModel:
         d = self.decoding
         return decode_spans(text, enc.offsets, probs, d.threshold, d.gap, d.low)
 
-    def encode(self, text: str) -> tuple[Encoding, np.ndarray, np.ndarray]:
-        """Pieces of ``text`` with their hidden vectors and P(inside a technique span)."""
-        enc = encode_text(self.tokenizer, text)
-        if not len(enc.ids):
+    def encode(self, text: str, pieces: Pieces | None = None) -> tuple[Encoding, np.ndarray, np.ndarray]:
+        """Pieces of ``text`` with their hidden vectors and P(inside a technique span).
+
+        ``pieces`` are the text's pieces and windows if a head has already cut them
+        (:func:`~claimgraph.components.encoder.doc_pieces`). Each window runs alone, so the
+        result depends on the text only (see :mod:`claimgraph.components.encoder`).
+        """
+        pieces = pieces or article_pieces(self.tokenizer, text)
+        enc, windows = pieces.encoding, pieces.windows
+        if windows is None:
             return enc, np.zeros((0, 1), dtype=np.float32), np.zeros(0, dtype=np.float32)
-        windows = make_windows(enc.ids, self.cls_id, self.sep_id)
-        hidden, logits = self._run(windows)
-        hidden, logits = stitch(windows, hidden, logits)
+        outputs = run_rows(self.encoder, window_rows(windows))
+        hidden = stitch_rows(windows, [h for h, _ in outputs])
+        logits = stitch_rows(windows, [lg for _, lg in outputs])
         return enc, hidden, self.piece_probabilities(text, enc, logits)
 
     def piece_probabilities(self, text: str, enc: Encoding, logits: np.ndarray) -> np.ndarray:
@@ -267,17 +280,6 @@ class TechniqueModel:
         share = self.lexical_share
         return (1.0 - share) * probs + share * self.lexical.probabilities(text, enc.offsets)
 
-    def _run(self, windows: Windows, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
-        hiddens, logits = [], []
-        for i in range(0, len(windows.ids), batch):
-            mask = windows.mask[i : i + batch]
-            width = int(mask.sum(axis=1).max())  # short texts need not pay for padding
-            h, lg = self.encoder(windows.ids[i : i + batch, :width], mask[:, :width])
-            pad = windows.ids.shape[1] - width
-            hiddens.append(np.pad(h, ((0, 0), (0, pad), (0, 0))))
-            logits.append(np.pad(lg, ((0, 0), (0, pad))))
-        return np.concatenate(hiddens), np.concatenate(logits)
-
     def classify(
         self, text: str, enc: Encoding, hidden: np.ndarray, spans: Sequence[tuple[int, int]]
     ) -> np.ndarray:
@@ -287,7 +289,7 @@ class TechniqueModel:
         if not len(enc.ids):
             return np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
         features = np.stack([span_features(hidden, enc.offsets, text, s, e) for s, e in spans])
-        return self.head.probabilities(features)
+        return repetition_rule(text, spans, self.head.probabilities(features), self.repetition_min)
 
     def detect(self, text: str) -> list[tuple[int, int, float, np.ndarray]]:
         """Technique spans of ``text``: (start, end, P(technique span), technique probabilities)."""
@@ -297,6 +299,26 @@ class TechniqueModel:
         spans = self.spans(text, enc, probs)
         labels = self.classify(text, enc, hidden, [(s, e) for s, e, _ in spans])
         return [(s, e, p, labels[i]) for i, (s, e, p) in enumerate(spans)]
+
+
+_REPETITION = TECHNIQUES.index("Repetition")
+
+
+def repetition_rule(
+    text: str, spans: Sequence[tuple[int, int]], probabilities: np.ndarray, min_repeats: int
+) -> np.ndarray:
+    """Post-processing of a top SemEval-2020 system: Repetition follows how often the span
+    recurs. A span whose text occurs at least ``min_repeats`` more times in the article
+    gets Repetition as its likeliest label (the others keep their order); 0 turns it off.
+    """
+    if min_repeats <= 0 or not len(spans):
+        return probabilities
+    out = probabilities.copy()
+    for i, (start, end) in enumerate(spans):
+        if repeat_count(text, start, end) >= min_repeats:
+            out[i, _REPETITION] = out[i].max() + 1.0
+            out[i] /= out[i].sum()
+    return out
 
 
 def assign_labels(keys: list, probabilities: np.ndarray) -> list[tuple[str, float]]:
@@ -321,8 +343,9 @@ def load_head(path: Path) -> SpanHead:
         return SpanHead(**{k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")})
 
 
-def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueModel:
-    """Load the shipped model (or one in ``directory``); ``threads=0`` lets onnxruntime choose.
+def load_model(directory: Path | None = None, threads: int | None = None) -> TechniqueModel:
+    """Load the shipped model (or one in ``directory``); ``threads=None``: the runtime's
+    setting for this process (:func:`~claimgraph.components.encoder.session_threads`).
 
     ``config.json`` says how many ensemble members there are (``members``, default 1).
     """
@@ -350,28 +373,11 @@ def load_model(directory: Path | None = None, threads: int = 0) -> TechniqueMode
         ),
         load_lexical(folder / LEXICAL_FILE) if share else None,
         share,
+        int(config.get("repetition_min", 0)),
     )
 
 
 def encode_many(model: TechniqueModel, texts: Sequence[str], batch: int = 16) -> list[tuple]:
-    """:meth:`TechniqueModel.encode` for several texts, their windows run in shared batches."""
-    encs = [encode_text(model.tokenizer, t) for t in texts]
-    wins = [make_windows(e.ids, model.cls_id, model.sep_id) if len(e.ids) else None for e in encs]
-    rows = [w for w in wins if w is not None]
-    if not rows:
-        return [(e, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)) for e in encs]
-    joined = Windows(
-        ids=np.concatenate([w.ids for w in rows]), mask=np.concatenate([w.mask for w in rows]),
-        starts=[], owner=np.zeros(0, dtype=np.int64),
-    )
-    hidden, logits = model._run(joined, batch)
-    results, cursor = [], 0
-    for text, enc, win in zip(texts, encs, wins):
-        if win is None:
-            results.append((enc, np.zeros((0, 1), np.float32), np.zeros(0, np.float32)))
-            continue
-        n = len(win.ids)
-        h, lg = stitch(win, hidden[cursor : cursor + n], logits[cursor : cursor + n])
-        cursor += n
-        results.append((enc, h, model.piece_probabilities(text, enc, lg)))
-    return results
+    """:meth:`TechniqueModel.encode` for several texts (``batch`` is kept for callers; each
+    window runs alone so that a text's result does not depend on the others)."""
+    return [model.encode(text) for text in texts]
