@@ -12,9 +12,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimgraph.batch import TABLES, read_manifest, run_batch, shard_path
+from claimgraph.batch import TABLES, read_analyses, read_manifest, run_batch, shard_path
 from claimgraph.ingest import Failure, read_sources
-from claimgraph.model import Analysis, from_dict, to_dict
+from claimgraph.model import Analysis, to_dict
 from claimgraph.pipeline import pipe
 from tests.batch.batchkit import TEXTS, write_corpus
 from tests.ingest.ingest_builders import article_html, warc_bytes
@@ -27,13 +27,7 @@ def _articles_table(out: Path) -> list[dict]:
 
 
 def _analyses(out: Path) -> dict[str, Analysis]:
-    analyses = {}
-    for row in _articles_table(out):
-        document = json.loads(row["analysis"])
-        document["article"] = {k: row[k] for k in ("id", "text", "title", "published", "url", "outlet",
-                                                    "author", "language")}
-        analyses[row["id"]] = from_dict(Analysis, document)
-    return analyses
+    return {a.article.id: a for a in read_analyses(out)}
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ per table per partition with a ``manifest.json``; rerunning it skips what is wri
 from __future__ import annotations
 
 from ._inputs import URL_LIST_SUFFIX, Positioned, Skipped, read_inputs
-from ._load import LoadResult, load_shards
+from ._load import LoadResult, load_shards, read_analyses
 from ._manifest import FORMAT, MANIFEST, read_manifest
 from ._run import BatchProgress, BatchResult, run_batch
 from ._shards import SCHEMAS, TABLES, shard_path
@@ -29,6 +29,7 @@ __all__ = [
     "Positioned",
     "Skipped",
     "load_shards",
+    "read_analyses",
     "read_inputs",
     "read_manifest",
     "run_batch",

@@ -13,11 +13,9 @@ from ..errors import BatchError
 from ..model import Analysis, from_dict
 from ..store import open_store
 from ._manifest import read_manifest
-from ._shards import shard_path
+from ._shards import ARTICLE_COLUMNS, article_document, shard_path
 
-__all__ = ["LoadResult", "load_shards"]
-
-_ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "outlet", "author", "language")
+__all__ = ["LoadResult", "load_shards", "read_analyses"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,11 +57,18 @@ def load_shards(out: str | Path, *, db: str | Path | None = None,
 def _analyses(folder: Path, partition: int) -> Iterator[Analysis]:
     path = shard_path(folder, "articles", partition)
     try:
-        table = pq.read_table(path, columns=[*_ARTICLE_FIELDS, "analysis"])
+        table = pq.read_table(path, columns=[*ARTICLE_COLUMNS, "analysis"])
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) for a damaged file
         raise BatchError(f"{path} cannot be read ({exc}); delete it and rerun `claimgraph batch` with "
                          "the same options to write it again", code="CG706") from None
     for row in table.to_pylist():
-        document = json.loads(row.pop("analysis"))
-        document["article"] = row
+        document = json.loads(row["analysis"])
+        document["article"] = article_document(row)
         yield from_dict(Analysis, document)
+
+
+def read_analyses(out: str | Path) -> Iterator[Analysis]:
+    """Every analysis of the written partitions of a batch run, partition by partition."""
+    folder = Path(out)
+    for partition in sorted(int(k) for k in read_manifest(folder)["partitions"]):
+        yield from _analyses(folder, partition)

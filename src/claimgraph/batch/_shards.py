@@ -9,6 +9,7 @@ a glob such as ``claims/*.parquet`` never reads one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import uuid
@@ -19,10 +20,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import Analysis, Event, Span, to_dict
+from ..model import Analysis, Article, Event, Span, to_dict
 
 __all__ = [
-    "SCHEMAS", "TABLES", "analysis_document", "read_ids", "row_counts", "shard_path", "shard_rows",
+    "ARTICLE_COLUMNS", "SCHEMAS", "TABLES", "analysis_document", "article_document", "read_ids", "row_counts", "shard_path", "shard_rows",
     "write_partition",
 ]
 
@@ -33,8 +34,9 @@ _SPAN = [("start", _INT), ("end", _INT), ("text", _STR)]
 #: (the record's position in its section of the analysis).
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
-        ("id", _STR), ("title", _STR), ("published", _STR), ("url", _STR), ("outlet", _STR),
-        ("author", _STR), ("language", _STR), ("text", _STR), ("source", _STR), ("ordinal", _INT),
+        ("id", _STR), ("title", _STR), ("published", _STR), ("published_precision", _STR), ("url", _STR),
+        ("outlet", _STR), ("author", _STR), ("language", _STR), ("language_confidence", _FLOAT),
+        ("language_source", _STR), ("warnings", _STR), ("text", _STR), ("source", _STR), ("ordinal", _INT),
         ("partition", _INT), ("n_errors", _INT), ("analysis", _STR),
     ]),
     "claims": pa.schema([
@@ -70,6 +72,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 TABLES = tuple(SCHEMAS)
+#: The columns of ``articles`` that hold the Article record (``warnings`` as JSON).
+ARTICLE_COLUMNS = tuple(f.name for f in dataclasses.fields(Article))
 
 
 def _json(data: Any) -> str:
@@ -115,13 +119,21 @@ def shard_rows(partition: int, items: Sequence[tuple[Analysis, str, int]]) -> di
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES}
     for analysis, source, ordinal in items:
         a = analysis.article
-        rows["articles"].append((a.id, a.title, a.published, a.url, a.outlet, a.author, a.language,
-                                 a.text, source, ordinal, partition, len(analysis.errors),
-                                 analysis_document(analysis)))
+        rows["articles"].append((a.id, a.title, a.published, a.published_precision, a.url, a.outlet, a.author,
+                                 a.language, a.language_confidence, a.language_source,
+                                 _json(to_dict(a.warnings)), a.text, source, ordinal, partition,
+                                 len(analysis.errors), analysis_document(analysis)))
         for table, row in _ROWS.items():
             for idx, record in enumerate(getattr(analysis, table)):
                 rows[table].append((a.id, idx, *row(record)))
     return rows
+
+
+def article_document(row: dict[str, Any]) -> dict[str, Any]:
+    """The ``article`` of the schema document, from a row of the ``articles`` table."""
+    document = {name: row[name] for name in ARTICLE_COLUMNS if name in row}
+    document["warnings"] = json.loads(document.get("warnings") or "[]")
+    return document
 
 
 def shard_path(out: Path, table: str, partition: int) -> Path:
