@@ -101,6 +101,10 @@ def counted_noun(number: Token) -> Token | None:
         return tok.head
     if tok.dep_ in {"conj", "appos"} and tok.head.pos_ == "NOUN":  # "six minutes instead of the usual 20"
         return tok.head
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if (following is not None and following.tag_ == "NNS" and number.pos_ == "NUM"
+            and number.dep_ in {"pobj", "dobj", "nsubj", "attr", "npadvmod"}):
+        return following  # "up to 5,553 people were killed" parsed with the number apart from its noun
     return None
 
 
