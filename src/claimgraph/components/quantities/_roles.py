@@ -137,6 +137,7 @@ def _context(start: Token) -> list[Token]:
     """The noun, its verbal and compound modifiers, then up to three governing words."""
     out = [start]
     out += [c for c in start.children if c.dep_ in {"acl", "relcl", "amod", "compound"}]
+    out += _verb_after(start)
     tok = start
     for _ in range(3):
         if tok.head == tok:
@@ -147,6 +148,17 @@ def _context(start: Token) -> list[Token]:
         if tok.pos_ in {"VERB", "AUX"}:
             break  # the clause's verb decides; beyond it lies another clause
     return out
+
+
+def _verb_after(noun: Token) -> list[Token]:
+    """The verb right after a noun through its auxiliaries ("people *were killed*"), for parses that
+    hang the noun elsewhere ("said up to 2,641 people were killed": *people* under "to")."""
+    doc, i = noun.doc, noun.i + 1
+    while i < len(doc) and doc[i].dep_ in {"aux", "auxpass", "neg"}:
+        i += 1
+    if i > noun.i + 1 and i < len(doc) and doc[i].pos_ == "VERB":
+        return [doc[i]]
+    return []
 
 
 def role_of(unit: str | None, noun: Token | None, number: Token) -> str:
