@@ -127,7 +127,7 @@ def train_techniques(
     out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package).")] = None,
     epochs: Annotated[int, typer.Option(min=1, help="Training epochs.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the split, and of the first member's weights and shuffles.")] = 13,
-    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 1,
+    members: Annotated[int, typer.Option(min=1, help="Ensemble members (seeds SEED, SEED+1, ...).")] = 2,
     threads: Annotated[int, typer.Option(min=1, help="CPU threads for PyTorch.")] = 2,
     limit: Annotated[int, typer.Option(min=0, help="Train on the first N articles only (smoke test).")] = 0,
     reselect: Annotated[bool, typer.Option(help="Train nothing: keep the first MEMBERS members of the model in OUT "

@@ -127,9 +127,6 @@ def test_seed_article_imperialist_putin_is_name_calling(seed_text: str) -> None:
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="a known loss of issue 13: the single encoder shipped since 2026-12-02 puts this "
-                          "clause's pieces at 0.17-0.33, under the SI threshold 0.35; the two-member ensemble "
-                          "found it (score 0.09). Kept as the expectation to win back.", strict=False)
 def test_seed_article_world_war_sentence_detected(seed_text: str) -> None:
     found = find_techniques(seed_text)
     assert "Appeal_to_fear-prejudice" in _labels_at(found, seed_text, "drive towards World War III")
