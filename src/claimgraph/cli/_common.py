@@ -26,7 +26,7 @@ class Profile(str, Enum):
 
 
 PROFILE_HELP = ("full: every component, with the transformer models; fast: without them (the persuasion-technique "
-                "model, the check-worthiness encoder and the attribution tagger), about 3 times as fast.")
+                "model, the check-worthiness encoder and the attribution tagger), about 4 times as fast.")
 
 
 def not_yet(feature: str) -> ClaimgraphError:
