@@ -1,4 +1,4 @@
-"""End-to-end tests in Debian's Chromium (Playwright for Python; never `playwright install`).
+"""End-to-end tests in Debian's Chromium (Playwright for Python; no browser is ever downloaded).
 
 One real server (uvicorn in a thread, on a free loopback port) and one browser per session.
 Screenshots of the main pages go to tests/web/screenshots/ (git-ignored).

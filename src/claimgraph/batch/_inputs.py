@@ -9,7 +9,6 @@ path order), which is what lets a rerun find the same partitions again.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..ingest import Failure, read_path, read_sources
+from ..ingest._sources import _walk  # the same order as ingest's folder reader
 from ..model import Article
 
 __all__ = ["Positioned", "Skipped", "URL_LIST_SUFFIX", "read_inputs"]
@@ -111,25 +111,6 @@ def _url_list(path: Path, options: dict[str, object]) -> Iterator[tuple[str, Ite
 def _with_line(items: Iterable[Article | Failure], path: str, line: int) -> Iterator[Article | Failure]:
     for item in items:
         yield Failure(source=path, line=line, error=item.error) if isinstance(item, Failure) else item
-
-
-def _walk(folder: Path) -> Iterator[Path | Failure]:
-    """Files under ``folder`` in the order :func:`claimgraph.ingest.read_path` reads them.
-
-    Names sorted, hidden names (a leading ".") skipped, links to folders not followed.
-    """
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError as exc:
-        error = InputError(f"{folder}: cannot list the folder ({exc.strerror}); check its permissions")
-        yield Failure(source=str(folder), line=None, error=error)
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
 
 
 def _skipped(number: int, source: str, failure: Failure) -> Skipped:
