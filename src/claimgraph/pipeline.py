@@ -266,11 +266,18 @@ def assemble(article: Article, doc: Doc) -> Analysis:
     return Analysis(article=article, errors=tuple(errors), **sections)
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[tuple[str, ...], bool]:
+    """A record type's field names, and whether it is a span (has start, end and text)."""
+    names = tuple(f.name for f in dataclasses.fields(kind))
+    return names, {"start", "end", "text"} <= set(names)
+
+
 def _offsets_ok(text: str, record: object) -> bool:
     """True when every span inside ``record`` (itself included) matches ``text``."""
-    if dataclasses.is_dataclass(record):
-        names = {f.name for f in dataclasses.fields(record)}
-        if {"start", "end", "text"} <= names:
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names, is_span = _field_names(type(record))
+        if is_span:
             start, end = record.start, record.end
             if not (0 <= start <= end <= len(text) and text[start:end] == record.text):
                 return False

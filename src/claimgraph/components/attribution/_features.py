@@ -89,6 +89,13 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.regions = quote_regions(text)
         self._starts = [s for s, _ in self.regions]
+        self._marks: tuple[Doc, frozenset[int]] | None = None
+
+    def mark_tokens(self, doc: Doc) -> frozenset[int]:
+        """Indices of the tokens of ``doc`` (this text's doc) that are quote marks, found once."""
+        if self._marks is None or self._marks[0] is not doc:
+            self._marks = (doc, frozenset(t.i for t in doc if _QUOTE_CHARS.match(t.text)))
+        return self._marks[1]
 
     def region_of(self, pos: int) -> tuple[int, int] | None:
         from bisect import bisect_right
@@ -139,12 +146,10 @@ def is_cue_candidate(token: Token) -> bool:
 
 
 def _near_quote(token: Token, quotes: QuoteIndex, side: int, reach: int = 3) -> bool:
-    doc = token.doc
+    """True when one of the ``reach`` tokens on ``side`` of ``token`` is a quote mark."""
+    marks = quotes.mark_tokens(token.doc)
     lo, hi = (token.i + 1, token.i + 1 + reach) if side > 0 else (token.i - reach, token.i)
-    for other in doc[max(0, lo):min(len(doc), hi)]:
-        if _QUOTE_CHARS.match(other.text):
-            return True
-    return False
+    return any(i in marks for i in range(max(0, lo), hi))
 
 
 def cue_features(token: Token, quotes: QuoteIndex) -> list[str]:

@@ -139,10 +139,10 @@ def _inside(span: tuple[int, int], container: tuple[int, int]) -> bool:
     return container[0] <= span[0] and span[1] <= container[1]
 
 
-def _chained(doc: Doc, a: int, b: int) -> bool:
-    """True when one of two cue heads governs the other ("told ..., adding": adding hangs on told)."""
-    return doc[a].sent.start == doc[b].sent.start and (
-        doc[a] in doc[b].ancestors or doc[b] in doc[a].ancestors)
+def _chained(doc: Doc, a: int, b: int, sentence: dict[int, int]) -> bool:
+    """True when one of two cue heads governs the other ("told ..., adding": adding hangs on told);
+    ``sentence`` maps each cue head to the start of its sentence."""
+    return sentence[a] == sentence[b] and (doc[a].is_ancestor(doc[b]) or doc[b].is_ancestor(doc[a]))
 
 
 def one_cue_per_content(doc: Doc, raws: list[RawAttribution]) -> list[RawAttribution]:
@@ -152,9 +152,11 @@ def one_cue_per_content(doc: Doc, raws: list[RawAttribution]) -> list[RawAttribu
     unless it is the other's only content (PolNeAR dev: taking that away too cost recall).
     Nested speech ("X said that Y claimed Z") keeps both: the inner attribution is part of
     the outer content."""
+    # Token.sent walks the parse: look each cue's sentence up once, not once per pair.
+    sentence = {raw.cue_token: doc[raw.cue_token].sent.start for raw in raws}
     for i, first in enumerate(raws):
         for second in raws[i + 1:]:
-            if not _chained(doc, first.cue_token, second.cue_token):
+            if not _chained(doc, first.cue_token, second.cue_token, sentence):
                 continue
             if any(_inside(second.cue, c) for c in first.contents) or any(
                     _inside(first.cue, c) for c in second.contents):

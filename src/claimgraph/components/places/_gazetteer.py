@@ -96,6 +96,9 @@ class Gazetteer:
         self.demonyms: dict[str, str] = data["demonyms"]  # normalised demonym → ISO alpha-2
         self.country_names: dict[str, str] = data["country_names"]
         self.neighbours = {code: frozenset(n) for code, n in data["neighbours"].items()}
+        self._one_word = [(code, low) for code, low in
+                          ((c, normalise(n)) for c, n in self.country_names.items()) if " " not in low]
+        self._by_stem: dict[str, str | None] = {}  # answers of _country_by_stem, bounded
 
     def lookup(self, name: str) -> tuple[Match, ...]:
         """Every reading of ``name``, primary-name matches first."""
@@ -118,16 +121,22 @@ class Gazetteer:
 
     def _country_by_stem(self, key: str) -> str | None:
         # "Tajik" → Tajikistan, "Turkish" → Turkey, "Iraqi" → Iraq: a stem that starts a
-        # one-word country name and leaves at most five letters of it.
+        # one-word country name and leaves at most five letters of it. Answers are kept:
+        # the same words recur from article to article.
+        if key in self._by_stem:
+            return self._by_stem[key]
+        found = None
         for suffix in ("ish", "ian", "ese", "an", "i", ""):
             stem = key.removesuffix(suffix) if suffix else key
             if len(stem) < 4 or (suffix and stem == key):
                 continue
-            for code, name in self.country_names.items():
-                low = normalise(name)
-                if " " not in low and low.startswith(stem) and len(low) - len(stem) <= 5:
-                    return code
-        return None
+            found = next((code for code, low in self._one_word
+                          if low.startswith(stem) and len(low) - len(stem) <= 5), None)
+            if found is not None:
+                break
+        if len(self._by_stem) < 100_000:
+            self._by_stem[key] = found
+        return found
 
     def __len__(self) -> int:
         return len(self._names)
