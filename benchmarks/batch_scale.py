@@ -95,19 +95,32 @@ def phase_workers(args: argparse.Namespace, tmp: Path) -> dict:
     return {"phase": "workers", "rounds": rounds, "best_ratio": max(p["ratio"] for p in rounds)}
 
 
-def phase_memory(args: argparse.Namespace, tmp: Path) -> dict:
-    corpus = write_corpus(args.data, args.memory_articles, tmp)
-    result = run(corpus, args.keep, 2, args.partition_size)
-    entries = result.pop("entries")
-    written, at_1000, peak = 0, {}, {}
+def memory_curve(entries: list[dict], every: int = 1000) -> dict:
+    """Each worker's peak resident memory (ru_maxrss) and resident memory after its last task, in MB,
+    once every ``every`` articles are written (entries in the order the partitions finished)."""
+    written, mark, peak, rss, curve = 0, every, {}, {}, []
+    mb = lambda d: {k: round(v / 2**20) for k, v in sorted(d.items())}  # noqa: E731
     for entry in entries:
         written += entry["articles"]
         pid = str(entry["worker_pid"])
         peak[pid] = max(peak.get(pid, 0), entry["peak_rss"])
-        if written <= 1000:
-            at_1000 = dict(peak)
-    mb = lambda d: {k: round(v / 2**20) for k, v in d.items()}  # noqa: E731
-    return {"phase": "memory", **result, "peak_rss_mb_at_1000": mb(at_1000), "peak_rss_mb_at_end": mb(peak)}
+        rss[pid] = entry.get("rss", 0)
+        if written >= mark:
+            curve.append({"written": written, "peak_rss_mb": mb(peak), "rss_mb": mb(rss)})
+            mark += every
+    if not curve or curve[-1]["written"] != written:
+        curve.append({"written": written, "peak_rss_mb": mb(peak), "rss_mb": mb(rss)})
+    return {"curve": curve}
+
+
+def phase_memory(args: argparse.Namespace, tmp: Path) -> dict:
+    corpus = write_corpus(args.data, args.memory_articles, tmp)
+    result = run(corpus, args.keep, 2, args.partition_size)
+    entries = result.pop("entries")
+    curve = memory_curve(entries)["curve"]
+    at_1000 = next(point for point in curve if point["written"] >= 1000) if result["articles"] >= 1000 else curve[0]
+    return {"phase": "memory", **result, "peak_rss_mb_at_1000": at_1000["peak_rss_mb"],
+            "peak_rss_mb_at_end": curve[-1]["peak_rss_mb"], "curve": curve}
 
 
 def phase_cluster(args: argparse.Namespace, tmp: Path) -> dict:
