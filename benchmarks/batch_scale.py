@@ -8,11 +8,17 @@ own id. Phases, each in its own process and each printing one JSON line:
   profile), alternated for ``--rounds``; articles/s of each and their ratio in each round,
   and the CPU time the tasks got per second of wall time (below 1.0: the core was shared).
 * ``memory``: ``--memory-articles`` articles with 2 workers; each worker's peak resident
-  memory once 1,000 articles are written and at the end (ru_maxrss reported by the tasks).
+  memory (ru_maxrss reported by the tasks) and its resident memory after its last task, every
+  1,000 articles written and at the end. ``memory_curve`` rebuilds the same from the
+  ``manifest.json`` of a run that was stopped early.
 * ``cluster``: the shards of the memory phase loaded into a new SQLite store (articles/s),
   then event clustering over the loaded store (``cluster_analyses`` over ``iter_analyses``).
 * ``profiles``: ``--profile-articles`` articles on one worker with the ``fast`` and the ``full``
   profile: articles per CPU-second, and the core-hours a million articles cost.
+* ``batching``: the real partition with the most characters, analysed in a fresh process through
+  ``pipe`` (spaCy batches of 16 articles, no memory zone, as the worker did before 2026-12-02)
+  and through the worker's ``analyse`` (batches of at most 50,000 characters, in a memory zone):
+  the peak resident memory it adds and the strings it leaves in spaCy's ``StringStore``.
 
     nice -n 10 env PYTHONPATH=src /work/venv/bin/python benchmarks/batch_scale.py \
         --data ../shared/data --workers-articles 400 --memory-articles 10000
@@ -85,10 +91,12 @@ def phase_workers(args: argparse.Namespace, tmp: Path) -> dict:
     for n in range(args.rounds):  # alternated, so that load from other users hits both alike
         pair = {}
         for workers in (1, 2):
+            load_before = [round(x, 2) for x in os.getloadavg()]
             r = run(corpus, tmp / f"w{workers}-{n}", workers, args.partition_size)
             entries = r.pop("entries")
             r["cpu_per_wall"] = round(sum(e["cpu_seconds"] for e in entries) / sum(e["seconds"] for e in entries), 2)
-            r["load_before"] = [round(x, 2) for x in os.getloadavg()]
+            r["articles_per_cpu_s"] = round(r["articles"] / sum(e["cpu_seconds"] for e in entries), 2)
+            r["load_before"], r["load_after"] = load_before, [round(x, 2) for x in os.getloadavg()]
             pair[workers] = r
         pair["ratio"] = round(pair[2]["articles_per_s"] / pair[1]["articles_per_s"], 2)
         rounds.append(pair)
@@ -156,8 +164,46 @@ def phase_profiles(args: argparse.Namespace, tmp: Path) -> dict:
     return out
 
 
+def heaviest_partition(args: argparse.Namespace) -> tuple[int, list[dict]]:
+    """The partition of the real articles (``--partition-size`` each) with the most characters."""
+    seeds, size = seed_articles(args.data), args.partition_size
+    parts = [seeds[i:i + size] for i in range(0, len(seeds), size)]
+    index = max(range(len(parts)), key=lambda k: sum(len(r["text"]) for r in parts[k]))
+    return index, parts[index]
+
+
+def batching_once(args: argparse.Namespace, mode: str) -> dict:
+    """One fresh process: the heaviest partition through ``pipe`` (spaCy batches of 16 articles, no
+    memory zone: the worker before 2026-12-02) or through the worker's ``analyse``."""
+    from claimgraph.batch._worker import analyse
+    from claimgraph.ingest import make_article
+    from claimgraph.pipeline import build_pipeline, pipe, profile_components
+
+    index, records = heaviest_partition(args)
+    nlp = build_pipeline(profile_components("fast"))
+    list(pipe(["Officials said on Monday that 12 people were hurt in Paris."], nlp=nlp))  # warmed
+    articles = [make_article(r["text"], outlet=r["outlet"], published=r.get("published")) for r in records]
+    peak, strings, cpu = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(nlp.vocab.strings), time.process_time()
+    done = list(pipe(articles, nlp=nlp)) if mode == "pipe" else analyse(nlp, articles)
+    return {"mode": mode, "partition": index, "articles": len(done), "chars": sum(len(a.text) for a in articles),
+            "longest_chars": max(len(a.text) for a in articles), "cpu_s": round(time.process_time() - cpu, 1),
+            "peak_rss_mb_before": round(peak / 1024),
+            "peak_rss_mb_after": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "strings_before": strings, "strings_after": len(nlp.vocab.strings)}
+
+
+def phase_batching(args: argparse.Namespace, tmp: Path) -> dict:
+    """Peak memory of the heaviest real partition, the old way and the worker's way, each in a fresh process."""
+    out = {"phase": "batching", "partition_size": args.partition_size}
+    for mode in ("pipe", "analyse"):
+        command = [sys.executable, __file__, "--batching-mode", mode, "--data", str(args.data),
+                   "--partition-size", str(args.partition_size)]
+        out[mode] = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    return out
+
+
 PHASES = {"workers": phase_workers, "memory": phase_memory, "cluster": phase_cluster,
-          "profiles": phase_profiles}
+          "profiles": phase_profiles, "batching": phase_batching}
 
 
 def main() -> None:
@@ -171,7 +217,11 @@ def main() -> None:
     parser.add_argument("--phases", nargs="+", default=list(PHASES), choices=list(PHASES))
     parser.add_argument("--keep", type=Path, default=None, help="folder for the memory phase's shards")
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--batching-mode", choices=("pipe", "analyse"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.batching_mode:
+        sys.stdout.write(json.dumps(batching_once(args, args.batching_mode)) + "\n")
+        return
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
             sys.stdout.write(json.dumps(PHASES[args.one](args, Path(tmp))) + "\n")
