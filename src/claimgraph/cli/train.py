@@ -70,6 +70,9 @@ def train_checkworthiness(
     model: Annotated[str, typer.Option(help="Which model: lexical (fast profile) or encoder (full profile, "
                                        "needs the train extra).")] = "lexical",
     epochs: Annotated[int, typer.Option(help="Fine-tuning epochs (encoder only).")] = 2,
+    reselect: Annotated[bool, typer.Option(help="Encoder only: fine-tune nothing; choose the blend weight and "
+                                                "the threshold again by cross-validation over dev and dev-test.")]
+    = False,
 ) -> None:
     """Rebuild the check-worthiness model from ../shared/data/checkthat2024."""
     from importlib import resources
@@ -80,8 +83,11 @@ def train_checkworthiness(
 
     if model not in ("lexical", "encoder"):
         raise typer.BadParameter(f"unknown model {model!r}: choose lexical or encoder", param_hint="--model")
+    if reselect and model != "encoder":
+        raise typer.BadParameter("--reselect chooses the encoder's blend: add --model encoder",
+                                 param_hint="--reselect")
     if model == "encoder":
-        _train_encoder(data, output, seed, limit, epochs, json_out)
+        _train_encoder(data, output, seed, limit, epochs, json_out, reselect)
         return
     folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
     report = train(data, folder, seed=seed, limit=limit)
@@ -102,19 +108,26 @@ def train_checkworthiness(
 
 
 def _train_encoder(data: Path, output: Path | None, seed: int, limit: int | None, epochs: int,
-                   json_out: bool) -> None:
+                   json_out: bool, reselect: bool = False) -> None:
     from importlib import resources
 
     from ..components.checkworthiness.transformer import MODEL_PACKAGE
-    from ..train.checkworthiness_encoder import EncoderConfig, train_encoder
+    from ..train.checkworthiness_encoder import EncoderConfig, reselect_blend, train_encoder
     from ._common import print_json, stderr, stdout
 
     folder = output if output is not None else Path(str(resources.files(MODEL_PACKAGE)))
     log = (lambda message: None) if json_out else (lambda message: stderr.print(message))
-    result = train_encoder(EncoderConfig(data=data, out=folder, seed=seed, limit=limit, epochs=epochs, log=log))
+    if reselect:
+        if not (folder / "config.json").is_file():
+            raise DatasetError(f"no trained encoder in {folder}: train one first (without --reselect)")
+        result = reselect_blend(folder, data, log)
+    else:
+        result = train_encoder(EncoderConfig(data=data, out=folder, seed=seed, limit=limit, epochs=epochs,
+                                             log=log))
     summary = {"output": str(folder), "epoch": result["selected_epoch"], "lexical_weight": result["lexical_weight"],
                "threshold": result["threshold"], "dev": result["dev"], "dev_test": result["dev_test"],
-               "seconds": result["train_seconds"]}
+               "out_of_fold": result.get("cross_validation", {}).get("out_of_fold"),
+               "seconds": result.get("reselect_seconds", result["train_seconds"])}
     if json_out:
         print_json(summary)
         return

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,16 +11,21 @@ from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.components.checkworthiness.lexical import SentenceInput
-from claimgraph.components.checkworthiness.transformer import MAX_PIECES, load_model, piece_ids
+from claimgraph.components.checkworthiness.transformer import MAX_PIECES, MODEL_PACKAGE, load_model, piece_ids
 from claimgraph.errors import ModelMissingError
 from claimgraph.eval.checkthat import evaluate_checkthat
 from claimgraph.pipeline import build_pipeline, profile_components
+from claimgraph.train.checkworthiness_encoder import choose_blend, cross_validate_blend, era_folds
 from tests.conftest import shared_path
 
 COMPONENT = ("claimgraph_checkworthiness_encoder_v1",)
 
-#: F1 of the Yes class on CheckThat! 2024 dev-test (full profile); measured 0.8235 (see MODEL_CARD.md).
-DEV_TEST_F1_FLOOR = 0.82
+#: Yes-class figures on CheckThat! 2024 dev-test (full profile), with the blend chosen by cross-validation
+#: over dev and dev-test: measured P 0.9583, R 0.8519, F1 0.9020 (see MODEL_CARD.md; dev-test took part in
+#: choosing, so these gate erosion, they are not held-out figures). Before: P 0.9750, R 0.7222, F1 0.8298.
+DEV_TEST_F1_FLOOR = 0.89
+DEV_TEST_RECALL_FLOOR = 0.83
+DEV_TEST_PRECISION_FLOOR = 0.955
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +118,43 @@ def test_cli_train_rejects_an_unknown_model(tmp_path):
 def test_accuracy_gate_on_dev_test():
     scores = evaluate_checkthat(shared_path("checkthat2024", "CT24_checkworthy_english_dev-test.tsv"), profile="full")
     assert scores.f1 >= DEV_TEST_F1_FLOOR
+    assert scores.recall >= DEV_TEST_RECALL_FLOOR and scores.precision >= DEV_TEST_PRECISION_FLOOR
+
+
+def test_era_folds_keep_id_blocks_and_hold_both_eras():
+    ids = [5, 1, 3, 2, 4, 100, 101, 102, 103]
+    eras = [0, 0, 0, 0, 0, 1, 1, 1, 1]
+    folds = era_folds(ids, eras, k=2)
+    assert set(folds[:5]) == {0, 1} and set(folds[5:]) == {0, 1}
+    by_fold = {f: sorted(i for i, g, e in zip(ids, folds, eras) if g == f and e == 0) for f in (0, 1)}
+    assert max(by_fold[0]) < min(by_fold[1])  # contiguous blocks of ids
+
+
+def test_blend_choice_weighs_each_era_alike():
+    # era 0 (large) would like a cut at 0; era 1's positives score lower (as in newer debates)
+    enc = np.array([2.0] * 40 + [-2.0] * 160 + [-0.5] * 10 + [-3.0] * 10)
+    labels = np.array([True] * 40 + [False] * 160 + [True] * 10 + [False] * 10)
+    eras = np.array([0] * 200 + [1] * 20)
+    weight, threshold = choose_blend(enc, enc, labels, eras, weights=(0.0,), thresholds=(-1.0, 0.0))
+    assert (weight, threshold) == (0.0, -1.0)
+    result = cross_validate_blend(enc, enc, labels, list(range(220)), eras, k=2)
+    assert result["out_of_fold"]["1"]["recall"] == 1.0 and len(result["fold_choices"]) == 2
+
+
+def test_cli_reselect_needs_the_encoder(tmp_path):
+    result = CliRunner().invoke(app, ["train", "checkworthiness", "--reselect", "--output", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--reselect chooses the encoder's blend: add --model encoder" in result.output
+
+
+@pytest.mark.slow
+def test_cli_reselect_rebuilds_the_shipped_blend(tmp_path):
+    shipped = Path(str(resources.files(MODEL_PACKAGE)))
+    out = tmp_path / "encoder"
+    shutil.copytree(shipped, out)
+    result = CliRunner().invoke(app, ["train", "checkworthiness", "--model", "encoder", "--reselect", "--data",
+                                      str(shared_path("checkthat2024")), "--output", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    rebuilt, config = json.loads((out / "config.json").read_text()), json.loads((shipped / "config.json").read_text())
+    assert (rebuilt["lexical_weight"], rebuilt["threshold"]) == (config["lexical_weight"], config["threshold"])
+    assert rebuilt["cross_validation"]["out_of_fold"] == config["cross_validation"]["out_of_fold"]
