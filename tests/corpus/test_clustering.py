@@ -224,3 +224,19 @@ def test_short_reports_days_apart_form_one_event_and_another_attack_stays_apart(
                 for i, (title, body, day) in enumerate(reports)]
     groups = sorted(c.members for c in cluster_analyses(analyses))
     assert groups == [("kerman0", "kerman1", "kerman2"), ("moscow0", "moscow1", "moscow2")]
+
+
+def test_parts_of_a_block_that_pool_alike_join_again():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from claimgraph.corpus.clustering import _join_parts, _View
+
+    # Four reports, two parts per pair of rows; parts 0 and 1 pool to the same words, part 2 not.
+    rows = sp.csr_matrix(np.array([[1, 0, 0], [0, 1, 0], [1, 1, 0], [0, 0, 1]], dtype=np.float32))
+    views = [_View(matrix=rows, name="words", weight=1.0, always=True)]
+    parts = [[0, 1], [2], [3]]
+    weights, days = np.ones(4), [None] * 4
+    joined = _join_parts(parts, views, weights, days, ClusterConfig(part_threshold=0.5))
+    assert sorted(joined) == [[0, 1, 2], [3]]
+    assert _join_parts(parts, views, weights, days, ClusterConfig(part_threshold=2.0)) == parts
