@@ -73,8 +73,8 @@ _ARREST = re.compile(r"\b(?:(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?(?:a
                      r"(?:\w+\s+){0,3}(?:charges?|counts?)|(?:accused|charged|suspected|convicted)\s+(?:of|in|with)|"
                      r"plead(?:ed|s)?\s+(?:not\s+)?guilty|pled\s+(?:not\s+)?guilty|in custody|(?:expected|due|set|scheduled)"
                      r"\s+to\s+be\s+arraigned)\b", re.I)
-_ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|charg\w*|indict\w*|accus\w*|suspect\w*|plead\w*|pled|custody|"
-                          r"arraign\w*|convict\w*)\b", re.I)
+_ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|charged|charges|indict\w*|suspects?|plead\w*|pled|custody|"
+                          r"arraign\w*|convicted)\b", re.I)  # "charging that …" accuses others: not an arrest
 #: What may stand between a suspect's name and the arrest: an age, a home town, another suspect.
 _BETWEEN_SUSPECT = re.compile(r"^(?:,\s*\d+,?|,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?|,?\s*of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*,?|"
                               r"(?:is|was|are|were|has been|have been|had been|now|also|then|later)\b|,?\s*(?:and|&)\s+[A-Z][\w.'-]*"
@@ -90,6 +90,8 @@ forces troops army lawyers lawyer supporters fans players director manager gener
 _IRREGULAR_PAST = frozenset("""met made said sent took began gave won led ran sued told found held left brought struck hit put
 set cut shot fought threw spoke wrote chose sold bought paid built drew went came saw knew thought kept lost stole
 fled hid bore broke swore rode slew stood sat sank spent lent bid""".split())
+_ADVERBS = frozenset("not also again now then just already repeatedly secretly reportedly allegedly apparently "
+                     "officially formally finally quickly strongly previously never still".split())
 _BE = frozenset("is are was were be been being".split())
 _AUX = frozenset("has have had will would did does do can could shall should must".split())
 _ARREST_OBJECT = re.compile(r"\b(?:arrested|detained|charged|indicted|apprehended)(?:\s+and\s+(?:charged|booked))?\s+"
@@ -103,7 +105,7 @@ _ORGANISER_AFTER = re.compile(r"^,\s*(?:a|an|the)\s+[^,.;]{0,60}?\b(?:that|which
                               r"(?:organi[sz]ed|led|planned|carried out|claimed|ordered)\b", re.I)
 
 _SPEECH = re.compile(r"^(?:said|says|say|told|tells|announced|announces|confirmed|confirms|reported|reports|"
-                     r"claimed|claims|stated|states|added|wrote|writes|tweeted|insisted|warned|noted|argued|"
+                     r"claimed|claims|stated|states|added|wrote|writes|tweeted|insisted|noted|argued|"
                      r"alleged|alleges|accused|accuses|denied|denies|according)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z0-9][\w.'’]*)*\s*(?:\([A-Za-z ]+\))?\s*[-—–―]+\s*|"
                        r"[A-Z][A-Za-z.]+(?:\s+\d+)?\s*\([A-Za-z ]+\)\s*[-—–―]*\s*)")
@@ -115,7 +117,7 @@ _POSSESSIVE_ROLE = re.compile(r"^['’]s\s+(?:(?:new|top|former|chief|senior|dep
 _APPOSITIVE = re.compile(r"^,\s*[^,.;:\"“”]{1,90},\s*")
 _ADVERBIAL = re.compile(r"^(?:(?:on|late|early|last|this|in|at)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|afternoon|evening|night|week|today|yesterday|tonight)\b,?\s*)+"
-                        r"|^(?:also|again|has|have|had|is|was|were|are|will|would|did|does|do|not|repeatedly|secretly|"
+                        r"|^(?:also|again|not|repeatedly|secretly|"
                         r"reportedly|allegedly|apparently|now|then|officially|formally|finally|quickly|"
                         r"strongly|previously|may|might|could|possibly|just|already)\b,?\s*", re.I)
 _ROLE_PREFIX = re.compile(r"^(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:(?:general|team|club|deputy|assistant|"
@@ -283,7 +285,7 @@ def _clause_candidates(line: str, start: int, text: str, attributions: Sequence[
                 _source_name(attribution, text) or "unnamed source")
 
     denied = bool(_DENIAL.search(line))
-    arrested = bool(_ARREST_WORD.search(line))
+    arrested = bool(_ARREST_WORD.search(line) or _ARREST.search(line))
     if arrested and lead:  # the suspect of an arrest or a charge
         arrest = _ARREST.search(line)
         for s, e, party in parties:
@@ -359,6 +361,7 @@ def _subject(line: str, parties: list[tuple[int, int, Party]]):
         verb = _verb(rest)
         if verb is None:
             return None
+        hedged = hedged or bool(_HEDGE.search(rest[:verb.start()]))
         speaks = bool(_SPEECH.match(rest[verb.start():]))
         after = rest[verb.end():].lstrip(" ,")
         if _REFLEXIVE.match(rest[verb.start():]):
@@ -368,24 +371,34 @@ def _subject(line: str, parties: list[tuple[int, int, Party]]):
 
 
 def _verb(rest: str) -> re.Match | None:
-    """The finite verb that opens ``rest`` (after the subject), or None when ``rest`` does not
-    open with one, or opens with a passive ("was found dead": the subject is no agent)."""
+    """The main verb of the clause ``rest`` opens (after the subject), past auxiliaries and
+    adverbs, or None when ``rest`` opens with no verb, or with a passive ("was found dead",
+    "has been arrested": the subject is no agent)."""
     words = list(re.finditer(r"[A-Za-z][\w-]*", rest[:80]))
-    if not words or words[0].start() > 0 and rest[:words[0].start()].strip():
+    if not words or rest[:words[0].start()].strip():
         return None
-    first = words[0].group(0)
-    low = first.lower()
-    if not first[0].islower() or low in _NOT_VERB or low in _ROLE_NOUN:
+    auxiliary = be = False
+    for word in words[:5]:
+        low = word.group(0).lower()
+        if not word.group(0)[0].islower():
+            return None
+        if low in _ADVERBS:
+            continue
+        if low in _AUX and not (auxiliary or be):
+            auxiliary = True
+            continue
+        if low in _BE:
+            be = True
+            continue
+        if be:  # progressive ("is suing") is active; a participle ("was found") is passive
+            return word if low.endswith("ing") else None
+        if auxiliary:
+            return word if low not in _NOT_VERB and low not in _ROLE_NOUN else None
+        if low in _NOT_VERB or low in _ROLE_NOUN:
+            return None
+        if low.endswith(("ed", "es")) or low in _IRREGULAR_PAST or (low.endswith("s") and not low.endswith("ss")):
+            return word
         return None
-    if low in _BE:  # progressive ("is suing") is active; a participle ("was found") is passive
-        following = [w.group(0).lower() for w in words[1:3] if w.group(0).lower() not in {"now", "also", "not"}]
-        return words[0] if following and following[0].endswith("ing") and following[0] != "being" else None
-    if low in _AUX:
-        following = [w.group(0).lower() for w in words[1:3]]
-        return None if following and following[0] in {"been", "being"} and (len(following) < 2 or not
-                                                                          following[1].endswith("ing")) else words[0]
-    if low.endswith(("ed", "es")) or low in _IRREGULAR_PAST or (low.endswith("s") and not low.endswith("ss")):
-        return words[0]
     return None
 
 

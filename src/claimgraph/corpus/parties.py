@@ -105,12 +105,21 @@ _GOVERNMENT_ROLE = re.compile(r"(?:(?:new|top|former|chief|senior|deputy)\s+)?(?
 _PLACE_WORDS = re.compile(r"^(?:the\s+)?(?:Middle|Near|Far)\s+East$|\s(?:Street|Road|Avenue|Boulevard|Square|Gulf|Sea|"
                           r"Ocean|Island|Islands|Peninsula|Valley|River|Mountains?|Ridge|Highway|Park|Stadium|Airport|"
                           r"Hall|Olympics|Games)$")
+#: Last words of names of things and happenings, not of agents.
+_THING_WORDS = re.compile(r"\s(?:Hunt|Hoax|Scandal|Investigation|Probe|Deal|Agreement|Accord|Summit|Election|War|"
+                          r"Crisis|Affair|Interference|Meddling|Collusion|Memos?|Dossier|Report|Attack|Shooting|"
+                          r"Bombing|Speculation|Lawsuit|Trial|Case|Program|Programme)$")
+#: Verbs of headlines in title case ("Ukraine Rejects …", "Trump Says …").
+_HEADLINE_VERBS = re.compile(r"\b(?:Says|Said|Rejects|Denies|Denied|Claims|Blames|Warns|Vows|Slams|Accuses|Calls|"
+                             r"Confirms|Reports|Urges|Demands|Launches|Kills|Hits|Strikes|Seeks|Sues|Files|Delays|"
+                             r"Meets|Met|Signs|Threatens|Orders|Arrests|Charges)\b")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'-]*|of the|of|al))*")
 
 
 _ORGANISATION_WORDS = frozenset("campaign party committee ministry agency council court company corporation "
                                 "bank university institute foundation union association commission post times news journal "
-                                "tribune herald press network television radio agency".split())
+                                "tribune herald press network television radio agency forces army military guard "
+                                "gang group brigade battalion militia front movement".split())
 
 
 @functools.cache
@@ -177,8 +186,10 @@ def party_of(name: str | None) -> Party | None:
     of_place = re.match(r"^(.+?\s.+?)\s+of\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)$", text)
     if of_place and _gazetteer() is not None and any(m.primary for m in _gazetteer().lookup(of_place.group(2))):
         text = of_place.group(1)  # "Emmanuel Macron of France", "Los Angeles Angels of Anaheim"
-    if _PLACE_WORDS.search(text):
-        return None  # "Middle East", "Persian Gulf", "High Street": a place is where, not who
+    if _PLACE_WORDS.search(text) or _THING_WORDS.search(text):
+        return None  # "Middle East", "High Street": a place is where, not who; "Russian Witch Hunt" is a thing
+    if " " in text and _HEADLINE_VERBS.search(text):
+        return None  # "Ukraine Rejects Russian Speculation": a headline in title case
     role = _ROLE_INSIDE.match(text)  # "Angels general manager Tony Reagins" -> Tony Reagins
     if role:
         text = role.group(1)
