@@ -185,3 +185,34 @@ def test_a_headline_is_never_a_source_or_a_party():
     for row in comparison.blame:
         assert len(row.party.split()) <= 3
         assert all(m.by == "author" or party_of(m.by) is not None for m in row.members)
+
+
+# -- the same claim across outlets ------------------------------------------------------------------
+
+
+def test_the_authors_own_claims_are_asserted_hedged_or_distancing_and_absent_elsewhere():
+    from claimgraph.model import Claim, Hedge
+
+    texts = {
+        "a": "The gunmen fled toward the Ukrainian border after the attack on the hall.",
+        "b": "The gunmen may have fled toward the Ukrainian border after the attack on the hall.",
+        "c": "Without evidence, the gunmen fled toward the Ukrainian border after the attack on the hall.",
+        "d": "The gunmen certainly fled toward the Ukrainian border after the attack on the hall.",
+        "e": "The concert hall will reopen next year after repairs to the roof and the stage.",
+    }
+    analyses = []
+    for doc_id, text in texts.items():
+        hedges = ()
+        if doc_id == "b":
+            hedges = (Hedge(start=text.index("may"), end=text.index("may") + 3, text="may", kind="hedge"),)
+        if doc_id == "d":
+            at = text.index("certainly")
+            hedges = (Hedge(start=at, end=at + 9, text="certainly", kind="booster"),)
+        claim = Claim(id="c1", start=0, end=len(text), text=text, attribution="author", hedges=hedges,
+                      certainty=0.3 if doc_id in "bd" else 0.8)
+        analyses.append(Analysis(article=Article(id=doc_id, text=text, outlet=doc_id.upper()), claims=(claim,),
+                                 sentences=_sentences(text)))
+    comparison = compare_articles(analyses)
+    row = next(r for r in comparison.claims if len([m for m in r.members if m.framing != "absent"]) >= 4)
+    framing = {m.article_id: m.framing for m in row.members}
+    assert framing == {"a": "asserted", "b": "hedged", "c": "distancing", "d": "asserted", "e": "absent"}
