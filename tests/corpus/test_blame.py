@@ -216,3 +216,21 @@ def test_the_authors_own_claims_are_asserted_hedged_or_distancing_and_absent_els
     row = next(r for r in comparison.claims if len([m for m in r.members if m.framing != "absent"]) >= 4)
     framing = {m.article_id: m.framing for m in row.members}
     assert framing == {"a": "asserted", "b": "hedged", "c": "distancing", "d": "asserted", "e": "absent"}
+
+
+def test_a_groups_own_claim_is_attributed_doubt_is_distancing_and_a_place_is_no_party():
+    t1 = "The Islamic State group said it carried out the attack on a concert hall near Moscow."
+    t2 = "Russia has blamed Ukraine for the attack without evidence. Ukraine has denied any role."
+    analyses = [
+        _doc("a", t1, _attr(t1, "The Islamic State group", "said", "it carried out the attack on a concert hall "
+                                                                     "near Moscow", kind="organization")),
+        _doc("b", t2),
+    ]
+    comparison = compare_articles(analyses)
+    rows = {r.party: r for r in comparison.blame}
+    assert set(rows) == {"Islamic State", "Ukraine"}  # "near Moscow" is where, not who
+    members = _members(comparison)
+    assert ("a", "Islamic State", "Islamic State", "attributed") in members
+    assert ("b", "Ukraine", "Russia", "distancing") in members  # Russia blames, the author doubts
+    assert ("b", "Ukraine", "author", "denied") in members
+    assert rows["Islamic State"].verdict == rows["Ukraine"].verdict == "conflict"

@@ -61,6 +61,14 @@ _STRONG = re.compile(rf"\b(?:behind|responsib\w* for|carried out|carry out|perpe
                      rf"mastermind\w*|ordered|role in|involve\w* in|blam\w* (?:\w+ )?for)\s+(?:the|this|that|a|an|"
                      rf"its|last\s+\w+'s)\s+(?:\w+\s+){{0,3}}?{_ACT}\b|\bclaimed (?:credit|responsibility)\b|"
                      rf"\bden(?:y|ied|ies|ying)\b.{{0,40}}\b(?:any |a )?(?:role|involvement|responsibility)\b", re.I)
+_OWN_CLAIM = re.compile(r"^(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|"
+                        r"is behind|are behind|perpetrated|staged|launched|committed|conducted|ordered)\b", re.I)
+_ACCUSES = re.compile(r"^\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:blamed|blames|accused|accuses)\b", re.I)
+_SELF_CLAIM = re.compile(r"\bclaimed (?:credit|responsibility)\b", re.I)
+_DISTANCING = re.compile(r"\bwithout (?:offering |providing |citing |giving )?(?:any )?evidence\b|\bso[- ]called\b|"
+                         r"\bunfounded\b|\bbaseless\b|\bunsubstantiated\b|\bunproven\b", re.I)
+#: A metonym after these words is a place ("near Moscow", "fled to Ukraine"), not a party.
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|from|to|toward|towards|into|across|around|of)\s+(?:the\s+)?$", re.I)
 _CLAIM_CUE = re.compile(r"\bclaim\w*\b", re.I)
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|allegedly|reportedly|apparently|likely|"
                     r"suspected(?: of)?|believed to|said to|appears? to|seems? to)\b", re.I)
@@ -170,7 +178,7 @@ def build_blame(analyses: Sequence[Analysis]) -> tuple[BlameRow, ...]:
     else:
         central = set(counts)
     rows: dict[str, list[BlameMember]] = defaultdict(list)
-    together: dict[str, set[str]] = defaultdict(set)  # article -> parties it names as responsible
+    together: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, by) -> parties named responsible
     for article_id, candidates in found.items():
         # one accusation and one denial at most per party: the body's first, else the headline's
         chosen: dict[tuple[str, bool], _Candidate] = {}
@@ -182,14 +190,16 @@ def build_blame(analyses: Sequence[Analysis]) -> tuple[BlameRow, ...]:
         for (name, _), c in chosen.items():
             rows[name].append(c.member)
             if c.member.framing != "denied":
-                together[article_id].add(name)
+                together[(article_id, c.member.by)].add(name)
     return _rows(rows, kinds, together, counts)
 
 
-def _rows(rows: dict[str, list[BlameMember]], kinds: dict[str, str], together: dict[str, set[str]],
+def _rows(rows: dict[str, list[BlameMember]], kinds: dict[str, str], together: dict[tuple[str, str], set[str]],
           counts: Counter[str]) -> tuple[BlameRow, ...]:
-    """One row per party with its verdict. A conflict: articles that name different parties
-    responsible for the act, with no article naming both (co-agents named together agree)."""
+    """One row per party with its verdict. A conflict: different parties named responsible for
+    the act by different articles or sources, with no one source naming both (co-agents that
+    one voice names together agree; an article that reports both IS's claim and Russia's
+    blame of Ukraine reports a dispute)."""
     named = {p for parties in together.values() for p in parties}
     rivals = {p for p in named
               if any(q != p and not any({p, q} <= s for s in together.values()) for q in named)}
@@ -442,12 +452,16 @@ def _responsibility(analysis: Analysis, title_end: int) -> Iterable[_Candidate]:
         source_party = None
         if attribution.source is not None:
             source_party = party_of(attribution.source.resolved) or party_of(attribution.source.text)
+            if source_party is None:  # "An affiliate of the Islamic State group"
+                inside = _agents(attribution.source.text, text)
+                source_party = inside[0][2] if inside else None
         if by is None:
             by = "unnamed source"
         denied = bool(_DENIAL.search(statement))
         framing = "denied" if denied else _FRAMING_OF_CUE.get(cue.cue_class, "attributed")
-        named = [p for _, _, p in find_parties(content.text, text)]
-        if not named and source_party is not None and (denied or _CLAIM_CUE.search(cue.text)):
+        named = [p for _, _, p in _agents(content.text, text)]
+        own = _OWN_CLAIM.match(content.text)  # "IS said it carried out the attack"
+        if not named and source_party is not None and (denied or own or _CLAIM_CUE.search(cue.text)):
             named = [source_party]  # "IS claimed responsibility", "Ukraine denied any role"
         if denied and source_party is not None and source_party not in named:
             named = [source_party]
@@ -455,35 +469,57 @@ def _responsibility(analysis: Analysis, title_end: int) -> Iterable[_Candidate]:
         if attribution.source is not None and attribution.source.start >= title_end:
             start = min(start, attribution.source.start)
         covered.append((start, end))
+        sentence = next((x.text for x in analysis.sentences if x.start <= content.start < x.end), statement)
+        if not denied and _DISTANCING.search(sentence):
+            framing = "distancing"  # "Russia has blamed Ukraine without evidence": the author marks doubt
         for party in dict.fromkeys(named):
-            if (party.name, start) in seen or party.name == by and not (denied or _CLAIM_CUE.search(cue.text)):
+            if (party.name, start) in seen or party.name == by and not (denied or own or _CLAIM_CUE.search(cue.text)):
                 continue
             seen.add((party.name, start))
+            # a party's own claim of its act is reported, not doubted, whatever the cue's class
+            own_framing = "attributed" if party == source_party and not denied else framing
             yield _Candidate(party=party, headline=False, strong=bool(_STRONG.search(statement)), member=BlameMember(
-                article_id=analysis.article.id, start=start, end=end, text=text[start:end], by=by, framing=framing))
+                article_id=analysis.article.id, start=start, end=end, text=text[start:end], by=by,
+                framing=own_framing))
     # The author's own, unattributed statements of responsibility.
     for sentence in analysis.sentences:
         if sentence.end <= title_end or any(s < sentence.end and sentence.start < e for s, e in covered):
             continue
-        if not _RESPONSIBILITY.search(sentence.text) or _SAYS.search(sentence.text):
-            continue
+        if not (_RESPONSIBILITY.search(sentence.text) or _DENIAL.search(sentence.text)) \
+                or _SAYS.search(_SELF_CLAIM.sub("", sentence.text)):
+            continue  # "X claimed responsibility" is the author's report of a claim, not a quote
         denied = bool(_DENIAL.search(sentence.text))
-        framing = "denied" if denied else ("hedged" if _HEDGE.search(sentence.text) else "asserted")
-        for _, _, party in _first_parties(sentence.text, text):
+        framing = "denied" if denied else ("distancing" if _DISTANCING.search(sentence.text) else
+                                           "hedged" if _HEDGE.search(sentence.text) else
+                                           "attributed" if _SELF_CLAIM.search(sentence.text) else "asserted")
+        by = "author"
+        accusers = [(s, e, p) for s, e, p in _agents(sentence.text, text) if _ACCUSES.match(sentence.text[e:])]
+        if accusers and not denied:  # "Russia has blamed Ukraine": Russia accuses, Ukraine is accused
+            by = accusers[0][2].name
+            framing = "distancing" if framing == "distancing" else "attributed"
+        for _, _, party in _first_parties(sentence.text, text, skip=accusers[0][1] if accusers else 0):
             yield _Candidate(party=party, headline=False, strong=bool(_STRONG.search(sentence.text)),
                              member=BlameMember(article_id=analysis.article.id, start=sentence.start, end=sentence.end, text=sentence.text,
-                by="author", framing=framing))
+                by=by, framing=framing))
 
 
 _SAYS = re.compile(r"\b(?:said|says|say|told|according to|claimed|claims|alleged|alleges|accused|accuses|"
                    r"stated|reported|announced)\b", re.I)
 
 
-def _first_parties(text: str, context: str) -> list[tuple[int, int, Party]]:
+def _agents(text: str, context: str) -> list[tuple[int, int, Party]]:
+    """The parties ``text`` names, less states named as places ("near Moscow", "to Ukraine")."""
+    return [(s, e, p) for s, e, p in find_parties(text, context)
+            if not (p.kind == "state" and _LOCATIVE.search(text[max(0, s - 12):s]))]
+
+
+def _first_parties(text: str, context: str, skip: int = 0) -> list[tuple[int, int, Party]]:
     """The parties of an author's sentence of responsibility: those named before "behind",
-    "responsible", … or right after it (at most two)."""
+    "responsible", … or right after it (at most two), from ``skip`` on (after an accuser)."""
     found = {}
-    for start, end, party in find_parties(text, context):
+    for start, end, party in _agents(text, context):
+        if start < skip:
+            continue
         if start == 0 and party.kind == "person" and " " not in party.name:
             continue  # a sentence-initial capital is no evidence of a name
         found.setdefault(party.name, (start, end, party))
