@@ -103,8 +103,7 @@ def _items(analyses: Sequence[Analysis]) -> list[_Item]:
         for claim in sorted(claims, key=lambda c: c.start):
             attribution = attributions.get(claim.attribution)
             if claim.attribution == "author" or attribution is None:
-                framing = "hedged" if (claim.hedges and claim.certainty < 0.5) else "asserted"
-                source = None
+                framing, source = _author_framing(claim), None
             else:
                 framing, source = _framing(attribution), _source_name(attribution, analysis.article.text)
             spans.append((claim.start, claim.end, claim.text, framing, source))
@@ -120,6 +119,20 @@ def _items(analyses: Sequence[Analysis]) -> list[_Item]:
             out.append(_Item(article=index, start=start, end=end, text=text, framing=framing, source=source,
                              anchors=frozenset(anchors | names), names=names))
     return out
+
+
+_DISTANCING = re.compile(r"\bwithout (?:offering |providing |citing |giving )?(?:any )?evidence\b|\bso[- ]called\b|"
+                         r"\bunfounded\b|\bbaseless\b|\bunsubstantiated\b|\bunproven\b|\bdebunked\b", re.I)
+
+
+def _author_framing(claim) -> str:
+    """The author's own claim: ``asserted``, unless a hedge (not a booster) lowers its
+    certainty (``hedged``) or the author marks doubt ("without evidence": ``distancing``)."""
+    if _DISTANCING.search(claim.text):
+        return "distancing"
+    if claim.certainty < 0.5 and any(h.kind == "hedge" for h in claim.hedges):
+        return "hedged"
+    return "asserted"
 
 
 def _framing(attribution: Attribution) -> str:

@@ -86,19 +86,40 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten doze
 _TITLES = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:deputy|acting|chief|president|prime minister|minister|foreign minister|chancellor|"
                      r"mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|senator|rep\.?|gov\.?|governor|gen\.?|general|"
                      r"secretary|spokesman|spokeswoman|leader|chairman|director|ambassador|attorney general|"
-                     r"special counsel|former)\s+)+", re.I)
-_TITLE_INSIDE = re.compile(r"^[A-Z][\w.-]*\s+(?:President|Prime Minister|Foreign Minister|Minister|Chancellor|"
+                     r"special counsel|former|owner|coach|manager|general manager|gm|chief|lt\.?|capt\.?|sgt\.?|"
+                     r"det\.?|officer|trooper)\s+)+", re.I)
+_TITLE_INSIDE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+(?:Police Chief|Chief|Owner|General Manager|GM|President|Prime Minister|Foreign Minister|Minister|Chancellor|"
                            r"Chairman|Chairwoman|Chair|Director|Secretary|Senator|Commissioner|Mayor|Governor|General|Leader|Defense Minister|Interior Minister|Ambassador|Spokesman|Spokeswoman)\s+"
                            r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})$")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:government|officials?|authorities|leadership|administration|forces|"
                                r"military|army|troops|intelligence|security services|ministry|media|state media)$",
                                re.I)
+_ROLE_INSIDE = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:(?:general|team|club|deputy|assistant)\s+)?"
+                          r"(?:manager|spokes\w+|chief|director|owner|president|coach|official|chairman|secretary)\s+"
+                          r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,2})$")
+_GOVERNMENT_ROLE = re.compile(r"(?:(?:new|top|former|chief|senior|deputy)\s+)?(?:prime minister|president|government|"
+                              r"foreign (?:minister|ministry)|defen[cs]e (?:minister|ministry)|leader|spokes\w+|"
+                              r"officials?|ambassador|military|army|intelligence(?: agency| services)?|administration|"
+                              r"cabinet)\b", re.I)
+#: Last words of place names: a place is where, not who.
+_PLACE_WORDS = re.compile(r"^(?:the\s+)?(?:Middle|Near|Far)\s+East$|\s(?:Street|Road|Avenue|Boulevard|Square|Gulf|Sea|"
+                          r"Ocean|Island|Islands|Peninsula|Valley|River|Mountains?|Ridge|Highway|Park|Stadium|Airport|"
+                          r"Hall|Olympics|Games)$")
+#: Last words of names of things and happenings, not of agents.
+_THING_WORDS = re.compile(r"\s(?:Hunt|Hoax|Scandal|Investigation|Probe|Deal|Agreement|Accord|Summit|Election|War|"
+                          r"Crisis|Affair|Interference|Meddling|Collusion|Memos?|Dossier|Report|Attack|Shooting|"
+                          r"Bombing|Speculation|Lawsuit|Trial|Case|Program|Programme)$")
+#: Verbs of headlines in title case ("Ukraine Rejects …", "Trump Says …").
+_HEADLINE_VERBS = re.compile(r"\b(?:Says|Said|Rejects|Denies|Denied|Claims|Blames|Warns|Vows|Slams|Accuses|Calls|"
+                             r"Confirms|Reports|Urges|Demands|Launches|Kills|Hits|Strikes|Seeks|Sues|Files|Delays|"
+                             r"Meets|Met|Signs|Threatens|Orders|Arrests|Charges)\b")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'-]*|of the|of|al))*")
 
 
 _ORGANISATION_WORDS = frozenset("campaign party committee ministry agency council court company corporation "
                                 "bank university institute foundation union association commission post times news journal "
-                                "tribune herald press network television radio agency".split())
+                                "tribune herald press network television radio agency forces army military guard "
+                                "gang group brigade battalion militia front movement".split())
 
 
 @functools.cache
@@ -140,6 +161,7 @@ def party_of(name: str | None) -> Party | None:
     raw = " ".join(name.replace("\u2019", "'").split())
     raw = re.split(r",|\s[-\u2013\u2014]\s|\s\(|(?<=[A-Za-z]{3})[.!?]\s|[:;]\s", raw)[0].strip()  # "Heather Cronk, co-director": the name
     raw = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", raw).rstrip(";:!?\"'”’ ")
+    raw = re.sub(r"^(?:(?:And|But|Or|So|Then|While|When|If|As|Also|Now)\s+)+|^[\w-]+-year-old\s+", "", raw)  # "And Trump"
     raw = re.sub(r"(?<=[A-Za-z]{3})\.$", "", raw)  # "Roger Stone." but not "U.S."
     if not raw:
         return None
@@ -152,8 +174,25 @@ def party_of(name: str | None) -> Party | None:
         return None  # a headline or a clause, not a name
     if raw.upper() in {"IS", "IS-K", "ISIS-K"}:
         return Party(name="Islamic State", kind="armed group")
+    possessive = re.match(r"^(.+?)'s\s+(.+)$", raw)
+    if possessive:  # "Comey's closely guarded memos" is no name; "Israel's prime minister" is Israel
+        head = party_of(possessive.group(1))
+        if head is not None and head.kind != "person" and _GOVERNMENT_ROLE.match(possessive.group(2)):
+            return head
+        if not possessive.group(2)[:1].isupper():
+            return None
     text = re.sub(r"'s?$", "", raw)
     text = _TITLES.sub("", text)
+    of_place = re.match(r"^(.+?\s.+?)\s+of\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)$", text)
+    if of_place and _gazetteer() is not None and any(m.primary for m in _gazetteer().lookup(of_place.group(2))):
+        text = of_place.group(1)  # "Emmanuel Macron of France", "Los Angeles Angels of Anaheim"
+    if _PLACE_WORDS.search(text) or _THING_WORDS.search(text):
+        return None  # "Middle East", "High Street": a place is where, not who; "Russian Witch Hunt" is a thing
+    if " " in text and _HEADLINE_VERBS.search(text):
+        return None  # "Ukraine Rejects Russian Speculation": a headline in title case
+    role = _ROLE_INSIDE.match(text)  # "Angels general manager Tony Reagins" -> Tony Reagins
+    if role:
+        text = role.group(1)
     titled = _TITLE_INSIDE.match(text)  # "Russian President Vladimir Putin" -> Vladimir Putin
     if titled:
         text = titled.group(1)
@@ -191,7 +230,7 @@ def party_of(name: str | None) -> Party | None:
     display = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,;:-\"'"), flags=re.I)
     if words[-1] in _ORGANISATION_WORDS:
         kind = "organization"
-    elif 1 <= len(words) <= 3 and all(w[:1].isupper() for w in display.split()):
+    elif 1 <= len(words) <= 4 and all(w[:1].isupper() for w in display.split()):
         kind = "person"
     else:
         kind = "other"
