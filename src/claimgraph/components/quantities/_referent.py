@@ -237,10 +237,12 @@ def _clause_text(number: Token, core: bool = False) -> str:
             break
         tok = tok.head
     for _ in range(4):  # "a quake measuring 6.4 ...", "... in February, killing hundreds": the clause
-        if tok.dep_ not in {"acl", "advcl"} or tok.tag_ not in {"VBG", "VBN"} or tok.head is tok:
+        if tok.dep_ not in {"acl", "advcl"} or tok.tag_ not in {"VBG", "VBN"} or tok.head.i == tok.i:
             break  # of a participle is that of the verb it hangs from
         tok = tok.head
-        while tok.pos_ not in {"VERB", "AUX"} and tok.head is not tok:
+        for _ in range(6):
+            if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+                break
             tok = tok.head
     first, last = _line(number)
     skipped: set[int] = set()
