@@ -256,3 +256,52 @@ def test_an_empty_comparison_is_a_valid_document():
     doc = _valid(comparison, [])
     assert doc["slots"] == [] and doc["blame"] == [] and doc["claims"] == []
     assert render_html(comparison).startswith("<!DOCTYPE html>") and "Figures" in render_text(comparison)
+
+
+# -- vagueness, currencies, distances (issue 11) ------------------------------------------------------
+
+
+def test_as_many_as_four_and_three_or_four_agree():
+    ta, tb = "As many as four robbers fled.", "Three or four robbers fled."
+    qa = _q(ta, "As many as four", value=4, high=4, key="robber")
+    qb = _q(tb, "Three or four", value=3, low=3, high=4, key="robber")
+    a, b = Article(id="a", text=ta), Article(id="b", text=tb)
+    assert slot_verdict([(a, qa), (b, qb)])[0] == "agree"
+
+
+def test_money_in_several_currencies_is_one_slot_compared_within_a_currency():
+    ta, tb, tc = "Thieves stole jewels worth 85 million euros.", "The jewels were worth $100 million.", \
+        "The jewels were worth $40 million."
+    analyses = [
+        _analysis("a", ta, [_q(ta, "85 million euros", role="money", unit="EUR", key="worth", value=85e6)]),
+        _analysis("b", tb, [_q(tb, "$100 million", role="money", unit="USD", key="worth", value=100e6)]),
+        _analysis("c", tc, [_q(tc, "$40 million", role="money", unit="USD", key="worth", value=40e6)]),
+    ]
+    (slot,) = compare_articles(analyses).slots
+    assert {m.article_id for m in slot.members} == {"a", "b", "c"}
+    assert slot.verdict == "conflict" and "$100 million" in slot.verdict_reason and "euros" not in slot.verdict_reason
+    two = compare_articles(analyses[:2]).slots
+    assert [s.verdict for s in two] == ["agree"]  # euros against dollars: not compared by value
+
+
+def test_distances_are_keyed_by_place_and_compared_across_units():
+    ta, tb, tc = ("The quake struck 35 miles southwest of Bandar Abbas.", "It hit 58 kilometers southwest of Bandar Abbas.",
+                  "The island is 940 miles south of Tehran.")
+    def dist(text, needle, unit, value):
+        q = _q(text, needle, unit=unit, key=unit, value=value)
+        ref = text[text.index(needle) + len(needle) + 1:].rstrip(".")
+        start = text.index(ref)
+        return Quantity(**{**{f: getattr(q, f) for f in q.__slots__ if f != "referent"},
+                           "referent": Span(start=start, end=start + len(ref), text=ref)})
+    analyses = [_analysis("a", ta, [dist(ta, "35", "miles", 35)]), _analysis("b", tb, [dist(tb, "58", "kilometers", 58)]),
+                _analysis("c", tc, [dist(tc, "940", "miles", 940)])]
+    slots = compare_articles(analyses).slots
+    (slot,) = [s for s in slots if {m.article_id for m in s.members} >= {"a", "b"}]
+    assert slot.verdict == "agree" and "c" not in {m.article_id for m in slot.members}
+
+
+def test_ages_never_form_a_slot():
+    ta, tb = "Tennant and Hakim, both 51, died.", "Hakim, 51, died at the scene."
+    analyses = [_analysis("a", ta, [_q(ta, "51", role="age", unit="years", scope="individual")]),
+                _analysis("b", tb, [_q(tb, "51", role="age", unit="years", scope="individual")])]
+    assert compare_articles(analyses).slots == ()

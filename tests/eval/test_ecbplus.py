@@ -52,3 +52,14 @@ def test_real_corpus_offsets_match():
     assert {d.topic for d in docs} == {"1", "2"}
     assert all(doc.text[m.start:m.end] == m.text for doc in docs for m in doc.mentions)
     assert len({d.gold_event for d in docs}) == 4
+
+
+def test_numbers_split_by_the_tokeniser_are_joined(tmp_path):
+    """"5" "." "9" reads 5.9 and "120" "," "000" reads 120,000; a comma before other digits keeps its space."""
+    from claimgraph.eval.ecbplus import read_document
+
+    tokens = ["A", "5", ".", "9", "quake", "hit", "120", ",", "000", "people", "at", "09", ":", "10", ",", "10", ",", "20"]
+    body = "".join(f'<token t_id="{i}" sentence="0" number="{i}">{t}</token>' for i, t in enumerate(tokens, 1))
+    path = tmp_path / "1_1ecb.xml"
+    path.write_text(f'<Document doc_name="1_1ecb.xml">{body}<Markables/></Document>', encoding="utf-8")
+    assert read_document(path).text == "A 5.9 quake hit 120,000 people at 09:10, 10, 20"

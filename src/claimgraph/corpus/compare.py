@@ -207,6 +207,13 @@ _VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|bill
 #: Order of headline facts: toll, size, price, magnitude, sentence.
 _HEADLINE = ("fatalities", "size", "price", "magnitude", "sentence", "injured")
 _APPROX = 0.1  # "about 400" allows 10 % either way
+#: Lengths, in kilometres: a distance in miles and one in kilometres are one slot.
+_LENGTHS = {"kilometers": 1.0, "miles": 1.609344, "meters": 0.001, "feet": 0.0003048}
+_LENGTH_ROUNDING = 0.05  # "35 miles" and "58 km" are one distance rounded in two units
+#: "southwest of Bandar Abbas", "from Tehran": the place a distance is measured from.
+_FROM_PLACE = re.compile(r"\b(?:of|from)\s+(?:the\s+(?:\w+\s+(?:city\s+)?of\s+)?)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+#: Words that a parse takes for the counted noun of a toll ("80 hurt"): still people.
+_ROLE_WORDS = frozenset("hurt injured wounded dead killed arrested missing displaced".split())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -221,12 +228,16 @@ class _Figure:
 
 
 def _unit_family(unit: str | None) -> str:
+    """Units that can be one slot: every currency is ``money`` (values compared within a
+    currency only, see :func:`slot_verdict`), every length ``length`` (compared in kilometres)."""
     if unit is None or unit == "people":
         return "count"
     if unit in _CURRENCIES:
-        return f"money-{unit}"  # dollars and euros are not compared by value
+        return "money"
     if unit in _TIME_UNITS:
         return "time"
+    if unit in _LENGTHS:
+        return "length"
     return unit
 
 
@@ -254,7 +265,17 @@ def _figures(analysis: Analysis, sentencing: bool) -> list[_Figure]:
         if scope in {"incidental", "other_event"}:
             continue
         family = _unit_family(q.unit)
-        if role in _COUNTING_ROLES:
+        if role in _COUNTING_ROLES - {"missiles"} and family not in {"count", "money", "time"}:
+            if (q.unit or "").lower() in _ROLE_WORDS:
+                family = "count"  # "80 hurt": the parse took the verb for the counted noun
+            else:
+                role = "other"  # "80 hurt and 7 villages damaged": villages are no toll
+        if family == "length":
+            place = _FROM_PLACE.search(q.referent.text if q.referent else "")
+            if place is None:
+                continue  # a distance from nowhere named compares with nothing
+            key = f"distance from {place.group(1)}"
+        elif role in _COUNTING_ROLES:
             key = role
         elif role == "money" and (key in _PRICE_KEYS or not key):
             key = "price"
@@ -420,6 +441,9 @@ def _bounds(q: Quantity) -> tuple[float, float]:
         return value, value * 10 - 1
     if q.approximate:
         low, high = low * (1 - _APPROX), high * (1 + _APPROX)
+    if q.unit in _LENGTHS:
+        scale = _LENGTHS[q.unit]
+        low, high = low * scale * (1 - _LENGTH_ROUNDING), high * scale * (1 + _LENGTH_ROUNDING)
     return low, high
 
 
@@ -453,6 +477,21 @@ def slot_verdict(figures: Sequence[tuple], *, cumulative: bool = False) -> tuple
     if len(leads) == 1:
         article, q = leads[0]
         return "single", f"Only {_who(article)} reports it ({_fmt(q)})."
+    currencies = {q.unit for _a, q in leads if q.unit in _CURRENCIES}
+    if len(currencies) > 1:  # money in several currencies: values compare within a currency only
+        by_currency: dict[str, list] = defaultdict(list)
+        for article, q in figures:
+            if q.unit in _CURRENCIES:
+                by_currency[q.unit].append((article, q))
+        verdicts = [slot_verdict(group, cumulative=cumulative) for _u, group in sorted(by_currency.items())]
+        compared = [v for v in verdicts if v[0] != "single"]
+        for wanted in ("conflict", "update", "agree"):
+            found = [v for v in compared if v[0] == wanted]
+            if found:
+                return found[0][0], found[0][1] + (" Figures in other currencies are not compared by value."
+                                                   if wanted != "agree" or len(compared) < len(verdicts) else "")
+        return "agree", (f"Each currency is reported by one article only ({', '.join(sorted(currencies))}): "
+                         "figures in different currencies are not compared by value.")
     intervals = [(_bounds(q), article, q) for article, q in leads]
     low = max(i[0][0] for i in intervals)
     high = min(i[0][1] for i in intervals)

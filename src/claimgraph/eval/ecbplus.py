@@ -3,7 +3,8 @@
 Each topic folder holds documents about two different real-world events of the same kind:
 ``<topic>_<n>ecb.xml`` describe one, ``<topic>_<n>ecbplus.xml`` the other. Documents are
 token-level XML; this reader rebuilds a plain text from the tokens (spaces between tokens
-except before closing punctuation, a newline between sentences) and maps every markable to
+except before closing punctuation and inside a number that the tokeniser split, "5.9",
+"120,000", "09:10"; a newline between sentences) and maps every markable to
 character offsets in that text, so it can be fed to the pipeline and scored like any article.
 """
 
@@ -32,6 +33,9 @@ DEV_TOPICS = frozenset({"2", "5", "12", "18", "21", "23", "34", "35"})
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
+#: A number split by the tokeniser: digits, then ".", "," or ":", then digits ("5" "." "9").
+_NUMBER_PART = {".": re.compile(r"^\d+$"), ",": re.compile(r"^\d{3}$"), ":": re.compile(r"^\d{2}$")}
+_DIGITS = re.compile(r"^\d+$")
 _FILE_NAME = re.compile(r"^(?P<topic>\d+)_(?P<n>\d+)(?P<kind>ecbplus|ecb)\.xml$")
 
 
@@ -103,7 +107,7 @@ def _rebuild_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int, int]
     length = 0
     current = None
     sent_start = 0
-    previous = ""
+    previous = before = ""
     for token in root.iter("token"):
         word = token.text or ""
         number = int(token.get("sentence", "0"))
@@ -112,17 +116,24 @@ def _rebuild_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int, int]
                 sentences.append((current, sent_start, length))
                 parts.append("\n")
                 length += 1
-            current, sent_start, previous = number, length, ""
-        elif word not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
+            current, sent_start, previous, before = number, length, "", ""
+        elif word not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER \
+                and not _inside_number(before, previous, word):
             parts.append(" ")
             length += 1
         offsets[token.get("t_id", "")] = (length, length + len(word), number)
         parts.append(word)
         length += len(word)
-        previous = word
+        before, previous = previous, word
     if current is not None:
         sentences.append((current, sent_start, length))
     return "".join(parts), offsets, sentences
+
+
+def _inside_number(before: str, separator: str, word: str) -> bool:
+    """"5" "." "9" is 5.9 and "120" "," "000" is 120,000: no space after the separator."""
+    pattern = _NUMBER_PART.get(separator)
+    return pattern is not None and bool(_DIGITS.match(before)) and bool(pattern.match(word))
 
 
 def read_corpus(root: Path, topics: set[str] | frozenset[str] | None = None) -> Iterator[EcbDocument]:

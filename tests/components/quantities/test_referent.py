@@ -55,9 +55,55 @@ def test_her_children_and_his_prison_term_are_about_individuals(qnlp):
 
 
 def test_a_figure_of_an_earlier_event_is_marked(qnlp):
-    assert one(qnlp, "The 2005 quake killed 612 people.", "612").scope == "other_event"
+    # after the lead, which reports the event itself
+    lead = "A 5.9 quake hit Qeshm island on Sunday, killing 10 people. "
+    assert one(qnlp, lead + "The 2005 quake killed 612 people.", "612").scope == "other_event"
+    assert one(qnlp, lead + "The same island was hit by a 6.1 quake in September.", "6.1").scope == "other_event"
+    assert one(qnlp, lead + "The Bam quake killed 26,000 people in December 2003.", "26,000").scope == "other_event"
+
+
+def test_the_lead_and_its_year_are_the_event(qnlp):
+    text = "Police arrested a woman in the 1967 killings of two women. She denied killing the two women in 1967."
+    scopes = [q.scope for q in qnlp(text)._.cg_quantities if q.text == "two"]
+    assert scopes == ["event", "event"]
+
+
+def test_a_headline_above_the_sentence_is_not_its_clause(qnlp):
+    text = "Quake hit Iran in 2005\nA 5.9 quake hit Qeshm island.\nThe quake killed 612 people on Sunday."
+    assert one(qnlp, text, "612").scope == "event"
 
 
 def test_a_price_is_keyed_by_what_was_paid(qnlp):
     q = one(qnlp, "Microsoft paid $500 million for SeaMicro.", "$500 million")
     assert (q.role, q.referent_key, q.scope) == ("money", "pay", "event")
+
+
+def test_a_magnitude_is_no_count(qnlp):
+    for text, needle in [("A 5.9-magnitude quake struck Qeshm.", "5.9"),
+                         ("The quake measured magnitude - 5.9, officials said.", "5.9"),
+                         ("An earthquake registering 6.1 on the Richter scale hit Iran.", "6.1"),
+                         ("Earlier on Sunday a 5.6 quake jolted the island.", "5.6"),
+                         ("Tehran put the quake's magnitude at 5.9 on Sunday.", "5.9")]:
+        q = one(qnlp, text, needle)
+        assert (q.unit, q.referent_key) == ("magnitude", "magnitude"), text
+    assert one(qnlp, "Two quakes jolted the island.", "Two").unit != "magnitude"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Tom Tennant and William Hakim, both 51, died at the scene.", "51"),
+    ("The gunman was Benjamin David Banky, 40.", "40"),
+    ("Police found the bodies of two women -- 68 and 48-years-old -- inside.", "68"),
+])
+def test_ages_are_about_individuals(qnlp, text, needle):
+    q = one(qnlp, text, needle)
+    assert (q.role, q.scope) == ("age", "individual")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The bodies were found at 24 Independent Street on Tuesday.", "24"),
+    ("The quake struck at 1353 (1023 GMT) on Sunday.", "1023"),
+    ("Police arrested a woman in the 1967 killings of two women.", "1967"),
+    ("See articles. latimes. com / 2005 / nov / 28 / world for more.", "28"),
+])
+def test_addresses_clock_times_years_and_web_addresses_are_no_quantities(qnlp, text, needle):
+    assert not [q for q in qnlp(text)._.cg_quantities if needle in q.text]

@@ -55,6 +55,11 @@ _UNIT_NOUNS = frozenset("second minute hour day week month year decade century d
 _PERSON_PRONOUNS = frozenset("he she his her him i my me".split())
 _OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\bago\b|\bprevious\w*\b|\bprior\b|\blast (?:year|month|time)\b"
                          r"|\bearlier (?:this|that|last) (?:year|month)\b|\bin the past\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january february march april may june july august september october november december")
+#: "in September", "in early February": a month without its day is another time than the reported day.
+_IN_MONTH = re.compile(r"\bin (?:early |late |mid-?)?(" + "|".join(_MONTHS.split()) + r")\b(?! \d)", re.I)
+_LEAD_TOKENS = 80  # the headline, dateline and first sentence: the event's own year and month
 _PREPS = frozenset("in of from on at aboard inside with among".split())
 
 
@@ -193,22 +198,74 @@ def _scope(number: Token, noun: Token | None, role: str, unit: str | None, head:
         return "individual"  # "One participant said": one person, not a count of the event
     if role in {"duration", "money"} and _single_person_subject(number):
         return "individual"  # "he was sentenced to 10 years", "she paid $200"
-    if _OTHER_TIME.search(_clause_text(number)):
+    if _other_time(number):
         return "other_event"
     if not has_container and (head in _INCIDENTAL_HEADS or (unit is None and role == "other" and head is None)):
         return "incidental"
     return "event"
 
 
-def _clause_text(number: Token) -> str:
-    """The words of the clause around the number, minus the number itself."""
+def _other_time(number: Token) -> bool:
+    """The clause around the number names another time (a year, "ago", "in September") than
+    the event's. The lead (the first sentence) reports the event itself, and a year or month
+    that the lead gives is the event's own."""
+    clause = _clause_text(number)
+    core = _clause_text(number, core=True)  # a month counts only in the clause proper, not in an
+    if not (_OTHER_TIME.search(clause) or _IN_MONTH.search(core)):  # aside ("a caravan that headed north in March")
+        return False
+    doc = number.doc
+    first = next(iter(doc.sents), doc[:])
+    lead_end = min(first.end, _line(doc[0])[1] + 1, _LEAD_TOKENS)
+    if number.i < lead_end:
+        return False  # the lead reports the event itself, with its time ("the 1967 killings of two women")
+    lead = " ".join(t.text for t in doc[:lead_end])
+    own_years = set(_YEAR.findall(lead))
+    own_months = {m.lower() for m in re.findall("|".join(_MONTHS.split()), lead, re.I)}
+    rest = _YEAR.sub(lambda y: "" if y.group(0) in own_years else y.group(0), clause)
+    if _OTHER_TIME.search(rest):
+        return True
+    return any(m.group(1).lower() not in own_months for m in _IN_MONTH.finditer(core))
+
+
+def _clause_text(number: Token, core: bool = False) -> str:
+    """The words of the clause around the number, minus the number itself, within its line
+    (a headline or dateline above the sentence is not part of it); ``core``: without its
+    relative clauses, appositions and coordinated clauses."""
     tok = number
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
             break
         tok = tok.head
-    words = [t.text for t in tok.subtree if t.i != number.i and not (t.head.i == number.i and t.dep_ == "punct")]
+    for _ in range(4):  # "a quake measuring 6.4 ...", "... in February, killing hundreds": the clause
+        if tok.dep_ not in {"acl", "advcl"} or tok.tag_ not in {"VBG", "VBN"} or tok.head.i == tok.i:
+            break  # of a participle is that of the verb it hangs from
+        tok = tok.head
+        for _ in range(6):
+            if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+                break
+            tok = tok.head
+    first, last = _line(number)
+    skipped: set[int] = set()
+    if core:
+        for t in tok.subtree:
+            if t.dep_ in {"relcl", "appos", "conj", "acl", "advcl"} and not (t.i <= number.i and number.i in
+                                                                        {d.i for d in t.subtree}):
+                skipped.update(d.i for d in t.subtree)
+    words = [t.text for t in tok.subtree if t.i != number.i and first <= t.i <= last and t.i not in skipped
+             and not (t.head.i == number.i and t.dep_ == "punct")]
     return " ".join(words)
+
+
+def _line(token: Token) -> tuple[int, int]:
+    """Indices of the first and last token of the text line that holds ``token``."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and "\n" not in doc[first - 1].whitespace_ and "\n" not in doc[first - 1].text:
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and "\n" not in doc[last].whitespace_ and "\n" not in doc[last + 1].text:
+        last += 1
+    return first, last
 
 
 def _single_person_subject(number: Token) -> bool:

@@ -73,7 +73,7 @@ for _role, _words in {
                  "march marcher watch view viewer spectator crowd audience participant participate",
     "arrested": "arrest detain detainee jail imprison apprehend capture custody",
     "displaced": "displace displaced evacuate evacuee flee refugee displacement",
-    "population": "population inhabitant resident populate",
+    "population": "population inhabitant resident populate home",
 }.items():
     for _word in _words.split():
         ROLE_LEXICON[_word] = _role

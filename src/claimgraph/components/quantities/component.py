@@ -159,6 +159,8 @@ def _quantity(doc: Doc, m: _Match) -> Quantity | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     span, head, key, scope = referent_of(number, counted_noun(number), role, unit)
+    if unit == "magnitude":
+        key = "magnitude"
     referent = Span(start=span[0], end=span[1], text=text[span[0]:span[1]]) if span else None
     return Quantity(start=start, end=end, text=text[start:end], value=value, low=low,
                     high=high, unit=unit, role=role, approximate=approx, referent=referent,
@@ -171,6 +173,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     if before[-1:] in {"/", ":", ".", ",", "#"} or re.match(r"[/:,]\d", after):
         return True
+    if before == "/ " and after == " /":
+        return True  # a part of a web address spelt out token by token ("nov / 28 / world")
     if re.match(r"[A-Za-z]-$", before) or re.match(r"^\d", after):
         return True
     if re.match(r"-to-\d", text[end:end + 5]) or text[max(0, start - 4):start].lower() == "-to-":
@@ -199,8 +203,10 @@ def _is_quantity(doc: Doc, m: _Match, number: Token, value: float) -> bool:
         return True
     if not has_unit and _in_date(doc, m):
         return False
-    if _YEAR.match(g["num"]) and not has_unit and not _counts_plural_noun(number):
-        return False
+    if _YEAR.match(g["num"]) and not has_unit and (not _counts_plural_noun(number) or _after_determiner(number)):
+        return False  # "in 1967", "the 1967 killings"
+    if not has_unit and _ADDRESS_AFTER.match(m.text[m.end:m.end + 40]):
+        return False  # "24 Independent Street"
     if not has_unit and _after_name(doc, number):
         return False
     if g["num"].lower() == "one" and not has_unit:
@@ -218,7 +224,8 @@ _MONTH = (
 )
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTH})|\bof\s+(?:{_MONTH}))\s*$", re.I)
 _DATE_AFTER = re.compile(
-    rf"^(?:(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))",
+    rf"^(?:(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH})\b|\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|o['’]clock"
+    r"|(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET)\b|local time\b|hours\s+\((?:GMT|UTC)))",
     re.I,
 )
 
@@ -228,6 +235,16 @@ def _in_date(doc: Doc, m: _Match) -> bool:
     start, end = m.spans["num"]
     before = m.text[max(0, start - 16):start]
     return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(m.text[end:end + 20]))
+
+
+#: After a number, the rest of a street address: "24 Independent Street", "10 Downing St."
+_ADDRESS_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
+                            r"Lane|Drive|Place|Court|Way|Square)\b")
+
+
+def _after_determiner(number: Token) -> bool:
+    """'the 1967 killings', 'its 2005 report': a year as a modifier, not a count."""
+    return number.i > 0 and number.nbor(-1).lower_ in {"the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s"}
 
 
 def _counts_plural_noun(number: Token) -> bool:
@@ -253,13 +270,15 @@ def _after_name(doc: Doc, number: Token) -> bool:
         return False
     prev = first.nbor(-1)
     return (prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
-            and prev.lower_ not in _CALENDAR_WORDS)
+            and prev.lower_ not in _CALENDAR_WORDS and prev.lower_ not in {"a", "an", "the", "some", "about"})
 
 
 def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]:
     g = m.groups
     noun = counted_noun(number)
     unit = None
+    if not any(g[k] for k in ("cur", "pct", "hyunit", "unitword")) and _AGE_PAIR.match(m.text, m.end):
+        return "years", "age"  # "two women -- 68 and 48-years-old"
     if g["cur"]:
         unit = CURRENCY_SYMBOLS.get(g["cur"].strip().lower(), "USD")
     elif g["pct"]:
@@ -276,6 +295,8 @@ def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]
             unit = TIME_UNITS.get(word.rstrip("s"), TIME_UNITS.get(word))
         else:
             unit = MEASURE_UNITS.get(word) or MEASURE_UNITS.get(word.rstrip("s"))
+    elif g["num"] and _is_magnitude(m, parse_number(g["num"]) or 0.0):
+        return "magnitude", "other"
     else:
         unit = unit_of(noun)
     if unit is None and _is_age(doc, m, number):
@@ -285,6 +306,24 @@ def _unit_and_role(doc: Doc, m: _Match, number: Token) -> tuple[str | None, str]
                                  "population"}:
         unit = "people"  # "At least 60 more were injured"
     return unit, role
+
+
+_MAGNITUDE_BEFORE = re.compile(r"(?:magnitude|richter|measur\w*|register\w*)\s*(?:-\s*|of\s+|at\s+)?"
+                               r"(?:(?:at least|about|around|nearly|almost|some|roughly|over)\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^\s*(?:-\s*)?(?:magnitude\b|on the richter|richter)", re.I)
+_QUAKE_AFTER = re.compile(r"^\s*(?:-\s*)?(?:earthquake|quake|temblor|tremor)s?\b", re.I)
+
+
+def _is_magnitude(m: _Match, value: float) -> bool:
+    """'a 5.9-magnitude quake', 'magnitude of 6.1', 'registering 6.1 on the Richter scale',
+    'a 5.6 quake': the strength of a quake, not a count."""
+    if value >= 10 or m.groups["cur"] or m.groups["pct"]:
+        return False
+    before = m.text[max(0, m.start - 40):m.start]
+    after = m.text[m.end:m.end + 24]
+    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+        return True
+    return "." in (m.groups["num"] or "") and bool(_QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
 
 
 def _hyphen_unit(hyunit: str) -> tuple[str | None, str]:
@@ -307,10 +346,18 @@ def _is_age(doc: Doc, m: _Match, number: Token) -> bool:
         return False
     before = m.text[max(0, m.start - 2):m.start]
     after = m.text[m.end:m.end + 2].lstrip(" ")
-    if before != ", " or after[:1] not in {",", "\u2015", "\u2014", "\u2013", "-", ")"}:
+    if _AGE_BEFORE.search(m.text[max(0, m.start - 8):m.start]) and after[:1] in {",", ")", ".", ";", "\u2014", "-"}:
+        return True  # "Tennant and Hakim, both 51, died", "aged 35,"
+    if before != ", " or after[:1] not in {",", "\u2015", "\u2014", "\u2013", "-", ")", ".", ";"}:
+        return False
+    if after[:1] == "." and re.match(r"\.\d", m.text[m.end:m.end + 2]):
         return False
     prev = doc.char_span(m.start - 2, m.start - 1, alignment_mode="expand")
     return prev is not None and prev.start > 0 and doc[prev.start - 1].pos_ == "PROPN"
+
+
+_AGE_PAIR = re.compile(r"\s*(?:and|or|,|&)\s*\d{1,3}(?:-|\s)years?(?:-|\s)old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:both|aged|ages)\s+$", re.I)
 
 
 class Quantities(Component):
