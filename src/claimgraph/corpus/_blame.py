@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Attribution
 from .compare import BlameMember, BlameRow, _source_name
-from .parties import Party, find_parties, party_of
+from .parties import GOVERNMENT_ROLES, Party, find_parties, party_of
 
 #: Words that make a statement one about responsibility for an act (an attack, a plot).
 _RESPONSIBILITY = re.compile(
@@ -118,10 +118,8 @@ _SPEECH = re.compile(r"^(?:said|says|say|told|tells|announced|announces|confirme
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z0-9][\w.'’]*)*\s*(?:\([A-Za-z ]+\))?\s*[-—–―]+\s*|"
                        r"[A-Z][A-Za-z.]+(?:\s+\d+)?\s*\([A-Za-z ]+\)\s*[-—–―]*\s*)")
 _PREFIX_WORD = re.compile(r"^(?:the|a|an|former|then|then-|newly|top|\d+-year-old|[A-Z][\w.'’-]*|[-—–]|,)$")
-_POSSESSIVE_ROLE = re.compile(r"^['’]s\s+(?:(?:new|top|former|chief|senior|deputy)\s+)?(?:prime minister|president|"
-                              r"government|foreign (?:minister|ministry)|defen[cs]e (?:minister|ministry)|leader|"
-                              r"spokes\w+|officials?|ambassador|military|army|intelligence(?: agency| services)?|"
-                              r"administration|cabinet|police)\b", re.I)
+_POSSESSIVE_ROLE = re.compile(rf"^['’]s\s+(?:(?:new|top|former|chief|senior|deputy)\s+)?(?:{GOVERNMENT_ROLES}|police)\b",
+                              re.I)
 _APPOSITIVE = re.compile(r"^,\s*[^,.;:\"“”]{1,90},\s*")
 _ADVERBIAL = re.compile(r"^(?:(?:on|late|early|last|this|in|at)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|afternoon|evening|night|week|today|yesterday|tonight)\b,?\s*)+"
